@@ -1,0 +1,161 @@
+package dev.chainmail.benchmarks;
+
+import dev.chainmail.benchmarks.chains.FlakyChain;
+import dev.chainmail.benchmarks.chains.ResilientFlakyChain;
+import dev.chainmail.benchmarks.chains.Service;
+import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
+import dev.chainmail.benchmarks.peers.JdkProxies;
+import dev.chainmail.benchmarks.peers.Policies;
+import dev.failsafe.Failsafe;
+import dev.failsafe.RetryPolicy;
+import io.github.resilience4j.retry.Retry;
+import io.smallrye.faulttolerance.api.TypedGuard;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.springframework.retry.support.RetryTemplate;
+
+/**
+ * Scenario {@code retry-one-failure}: each guarded call fails once, with a newly thrown exception, and succeeds
+ * at its second attempt, with no pause. Every implementation calls its own {@link FlakyChain}, so each pays for
+ * the same two calls and the same exception; what differs is the guard.
+ *
+ * <p>{@code direct} is the floor here: a hand-written retry loop around the plain chain, the least any guard can
+ * do.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@State(Scope.Thread)
+public class RetryOneFailureBenchmark {
+
+  private static final String SCENARIO = "retry-one-failure";
+
+  /** The input: a field, not a constant, so that the call cannot be folded away. */
+  int x = 41;
+
+  private FlakyChain plain;
+  private FlakyChain chainmail;
+  private FlakyChain resilience4jDecoratedTarget;
+  private Supplier<Integer> resilience4jDecorated;
+  private FlakyChain resilience4jExecuteTarget;
+  private Retry retry;
+  private FlakyChain failsafeTarget;
+  private RetryPolicy<Integer> failsafePolicy;
+  private FlakyChain springTarget;
+  private RetryTemplate springTemplate;
+  private FlakyChain smallryeTarget;
+  private TypedGuard<Integer> smallryeGuard;
+  private FlakyChain byteBuddy;
+  private FlakyChain jdkProxyTarget;
+  private Service jdkProxy;
+
+  /** Builds every implementation once and checks that each returns the right value after exactly two attempts. */
+  @Setup(Level.Trial)
+  public void setUp() {
+    plain = new FlakyChain();
+    chainmail = new ResilientFlakyChain();
+    retry = Policies.resilience4j(SCENARIO);
+    resilience4jDecoratedTarget = new FlakyChain();
+    resilience4jDecorated = Retry.decorateSupplier(retry, () -> resilience4jDecoratedTarget.call(x));
+    resilience4jExecuteTarget = new FlakyChain();
+    failsafeTarget = new FlakyChain();
+    failsafePolicy = Policies.failsafe();
+    springTarget = new FlakyChain();
+    springTemplate = Policies.springRetry();
+    smallryeTarget = new FlakyChain();
+    smallryeGuard = Policies.smallRye(TypedGuard.create(Integer.class)).build();
+    byteBuddy = ByteBuddyProxies.retrying(FlakyChain.class, "call");
+    jdkProxyTarget = new FlakyChain();
+    jdkProxy = JdkProxies.retrying(Service.class, jdkProxyTarget);
+
+    int expected = x + 1;
+    check("direct", plain, this::direct, expected);
+    check("chainmail", chainmail, this::chainmail, expected);
+    check("resilience4jDecorated", resilience4jDecoratedTarget, this::resilience4jDecorated, expected);
+    check("resilience4jExecute", resilience4jExecuteTarget, this::resilience4jExecute, expected);
+    check("failsafe", failsafeTarget, this::failsafe, expected);
+    check("springRetry", springTarget, this::springRetry, expected);
+    check("smallrye", smallryeTarget, this::smallrye, expected);
+    check("byteBuddy", byteBuddy, this::byteBuddy, expected);
+    check("jdkProxy", jdkProxyTarget, this::jdkProxy, expected);
+  }
+
+  private static void check(String implementation, FlakyChain target, IntSupplier call, int expected) {
+    for (int i = 0; i < 3; i++) {
+      int before = target.calls();
+      Sanity.sameResult(SCENARIO, implementation, expected, call.getAsInt());
+      Sanity.attempts(SCENARIO, implementation, 2, target.calls() - before);
+    }
+  }
+
+  /** The floor: a hand-written retry loop around the plain chain. */
+  @Benchmark
+  public int direct() {
+    int attempt = 0;
+    while (true) {
+      try {
+        return plain.call(x);
+      } catch (RuntimeException e) {
+        if (++attempt >= Policies.MAX_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  /** The generated proxy, {@code new ResilientFlakyChain()}. */
+  @Benchmark
+  public int chainmail() {
+    return chainmail.call(x);
+  }
+
+  /** Resilience4j, decorated once: {@code Retry.decorateSupplier(retry, () -> chain.call(x))}. */
+  @Benchmark
+  public int resilience4jDecorated() {
+    return resilience4jDecorated.get();
+  }
+
+  /** Resilience4j, decorated at the call site: {@code retry.executeSupplier(() -> chain.call(x))}. */
+  @Benchmark
+  public int resilience4jExecute() {
+    return retry.executeSupplier(() -> resilience4jExecuteTarget.call(x));
+  }
+
+  /** Failsafe: {@code Failsafe.with(retryPolicy).get(() -> chain.call(x))}. */
+  @Benchmark
+  public int failsafe() {
+    return Failsafe.with(failsafePolicy).get(() -> failsafeTarget.call(x));
+  }
+
+  /** Spring Retry without a Spring context: {@code template.execute(context -> chain.call(x))}. */
+  @Benchmark
+  public int springRetry() {
+    return springTemplate.execute(context -> springTarget.call(x));
+  }
+
+  /** SmallRye Fault Tolerance, standalone programmatic API: {@code guard.get(() -> chain.call(x))}. */
+  @Benchmark
+  public int smallrye() {
+    return smallryeGuard.get(() -> smallryeTarget.call(x));
+  }
+
+  /** A Byte Buddy subclass proxy with a generic {@code @SuperCall} interceptor. */
+  @Benchmark
+  public int byteBuddy() {
+    return byteBuddy.call(x);
+  }
+
+  /** A {@link java.lang.reflect.Proxy} with a generic invocation handler. */
+  @Benchmark
+  public int jdkProxy() {
+    return jdkProxy.call(x);
+  }
+}

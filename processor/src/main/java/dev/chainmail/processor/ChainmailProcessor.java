@@ -1,0 +1,130 @@
+package dev.chainmail.processor;
+
+import com.google.auto.service.AutoService;
+import dev.chainmail.processor.generate.ProxyGenerator;
+import dev.chainmail.processor.generate.SourceWriter;
+import dev.chainmail.processor.model.ChainModelFactory;
+import dev.chainmail.processor.scan.AnnotationReader;
+import dev.chainmail.processor.scan.ChainMembers;
+import dev.chainmail.processor.scan.ChainMembersReader;
+import dev.chainmail.processor.scan.ChainScanner;
+import dev.chainmail.processor.validate.ChainValidator;
+import dev.chainmail.processor.validate.FallbackResolver;
+import dev.chainmail.processor.validate.FallbackValidator;
+import dev.chainmail.processor.validate.Message;
+import dev.chainmail.processor.validate.RetryValidator;
+import dev.chainmail.processor.validate.UnresolvedTypes;
+import dev.chainmail.processor.validate.ValidationReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import javax.annotation.processing.AbstractProcessor;
+import javax.annotation.processing.Messager;
+import javax.annotation.processing.ProcessingEnvironment;
+import javax.annotation.processing.Processor;
+import javax.annotation.processing.RoundEnvironment;
+import javax.lang.model.SourceVersion;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+import javax.tools.Diagnostic;
+
+/**
+ * Generates a resilient proxy for every chain type: a type with {@code @Retry} or {@code @Fallback} on it or on
+ * its methods. Data flows one way: scan, validate, model, generate. A type with any error generates nothing, and
+ * no exception ever reaches javac.
+ */
+@AutoService(Processor.class)
+public final class ChainmailProcessor extends AbstractProcessor {
+
+  /** Generated proxies carry {@code @Generated}; claiming it keeps {@code -Xlint:processing} quiet. */
+  private static final String GENERATED = "javax.annotation.processing.Generated";
+
+  private Messager messager;
+  private Elements elements;
+  private ChainScanner scanner;
+  private ChainMembersReader membersReader;
+  private UnresolvedTypes unresolvedTypes;
+  private AnnotationReader annotations;
+  private ChainValidator validator;
+  private ChainModelFactory modelFactory;
+  private final ProxyGenerator generator = new ProxyGenerator();
+  private SourceWriter writer;
+  /** For each deferred type, the unresolved types that kept it back: reported if they never resolve. */
+  private final Map<String, Set<String>> unresolvedByType = new LinkedHashMap<>();
+
+  @Override
+  public synchronized void init(ProcessingEnvironment environment) {
+    super.init(environment);
+    messager = environment.getMessager();
+    elements = environment.getElementUtils();
+    Types types = environment.getTypeUtils();
+    annotations = new AnnotationReader(elements);
+    scanner = new ChainScanner(elements);
+    membersReader = new ChainMembersReader(elements, types, annotations);
+    unresolvedTypes = new UnresolvedTypes(annotations);
+    FallbackResolver fallbackResolver = new FallbackResolver(elements, types);
+    validator = new ChainValidator(elements, new RetryValidator(annotations, types),
+        new FallbackValidator(annotations, elements, types, fallbackResolver));
+    modelFactory = new ChainModelFactory(elements, types, annotations, fallbackResolver);
+    writer = new SourceWriter(environment.getFiler(), messager);
+  }
+
+  @Override
+  public Set<String> getSupportedAnnotationTypes() {
+    return Set.of(AnnotationReader.RETRY, AnnotationReader.FALLBACK, GENERATED);
+  }
+
+  @Override
+  public SourceVersion getSupportedSourceVersion() {
+    return SourceVersion.latestSupported();
+  }
+
+  @Override
+  public boolean process(Set<? extends TypeElement> annotationTypes, RoundEnvironment round) {
+    for (TypeElement chain : scanner.chainTypes(round, annotationTypes)) {
+      try {
+        process(chain);
+      } catch (RuntimeException | Error e) {
+        StringWriter trace = new StringWriter();
+        e.printStackTrace(new PrintWriter(trace));
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Message.INTERNAL_ERROR.format(chain.getQualifiedName(), trace), chain);
+      }
+    }
+    if (round.processingOver()) {
+      reportNeverResolved();
+    }
+    return true;
+  }
+
+  private void process(TypeElement chain) {
+    ChainMembers members = membersReader.read(chain);
+    Set<String> unresolved = unresolvedTypes.find(members);
+    String name = chain.getQualifiedName().toString();
+    if (!unresolved.isEmpty()) {
+      unresolvedByType.put(name, unresolved);
+      scanner.defer(chain);
+      return;
+    }
+    unresolvedByType.remove(name);
+    ValidationReport report = new ValidationReport(messager, annotations);
+    validator.validate(members, report);
+    if (report.isClean()) {
+      writer.write(generator.generate(modelFactory.create(members), chain), chain);
+    }
+  }
+
+  private void reportNeverResolved() {
+    for (String name : scanner.drainDeferred()) {
+      TypeElement chain = elements.getTypeElement(name);
+      Set<String> unresolved = unresolvedByType.get(name);
+      if (chain != null && unresolved != null) {
+        messager.printMessage(Diagnostic.Kind.ERROR,
+            Message.TYPE_UNRESOLVED.format(name, String.join(", ", unresolved)), chain);
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package dev.chainmail.processor.generate;
+
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.chainmail.processor.model.FallbackSpec;
+import dev.chainmail.processor.model.GuardedMethod;
+import java.util.List;
+
+/**
+ * Writes {@code @Fallback}: a try/catch around everything beneath it, whose catch block rethrows what the fallback
+ * does not answer and otherwise returns the fallback method's answer.
+ */
+final class FallbackEmitter implements GuardEmitter {
+
+  @Override
+  public boolean applies(GuardedMethod method) {
+    return method.fallback().isPresent();
+  }
+
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of();
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    return CodeBlock.of("");
+  }
+
+  @Override
+  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+    FallbackSpec fallback = method.fallback().orElseThrow();
+    String failure = method.locals().failure();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .beginControlFlow("try")
+        .add(inner)
+        .nextControlFlow("catch ($T $N)", Throwable.class, failure);
+    CodeBlock unanswered = FailureChecks.unhandled(failure, fallback.applyOn(), fallback.skipOn());
+    if (!unanswered.isEmpty()) {
+      code.beginControlFlow("if ($L)", unanswered)
+          .addStatement("throw $N", failure)
+          .endControlFlow();
+    }
+    code.addStatement("this.$N.onFallback($S, $N)", ProxyGenerator.LISTENER_FIELD, method.id(), failure);
+    CodeBlock call = CodeBlock.of("$L$N($L)", receiver(fallback), fallback.method(), arguments(method, fallback));
+    if (method.signature().returnsVoid()) {
+      code.addStatement("$L", call);
+    } else {
+      code.addStatement("return $L", call);
+    }
+    return code.endControlFlow().build();
+  }
+
+  private static CodeBlock receiver(FallbackSpec fallback) {
+    switch (fallback.receiver()) {
+      case DELEGATE:
+        return CodeBlock.of("this.$N.", ProxyGenerator.DELEGATE_FIELD);
+      case INTERFACE:
+        return CodeBlock.of("$T.", fallback.owner());
+      default:
+        return CodeBlock.of("");
+    }
+  }
+
+  private static CodeBlock arguments(GuardedMethod method, FallbackSpec fallback) {
+    String failure = method.locals().failure();
+    String passed = method.signature().arguments();
+    if (!fallback.takesFailure()) {
+      return CodeBlock.of("$L", passed);
+    }
+    String separator = passed.isEmpty() ? "" : ", ";
+    if (fallback.failureCast().isPresent()) {
+      return CodeBlock.of("$L$L($T) $N", passed, separator, fallback.failureCast().get(), failure);
+    }
+    return CodeBlock.of("$L$L$N", passed, separator, failure);
+  }
+}

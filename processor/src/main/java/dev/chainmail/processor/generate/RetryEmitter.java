@@ -1,0 +1,81 @@
+package dev.chainmail.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.chainmail.processor.model.GuardedMethod;
+import dev.chainmail.processor.model.RetrySpec;
+import java.util.List;
+import javax.lang.model.element.Modifier;
+
+/**
+ * Writes {@code @Retry}: a loop around the call whose catch block rethrows what is not retried and asks the
+ * runtime's {@code RetryPolicy} for the pause before the next attempt.
+ */
+final class RetryEmitter implements GuardEmitter {
+
+  static final ClassName RETRY_POLICY = ClassName.get("dev.chainmail.runtime", "RetryPolicy");
+
+  @Override
+  public boolean applies(GuardedMethod method) {
+    return method.retry().isPresent();
+  }
+
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of(FieldSpec.builder(RETRY_POLICY, field(method), Modifier.PRIVATE, Modifier.FINAL).build());
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    RetrySpec retry = method.retry().orElseThrow();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("this.$N = $T.builder($S)", field(method), RETRY_POLICY, method.id())
+        .indent().indent();
+    if (retry.maxAttempts() != 3) {
+      code.add("\n.maxAttempts($L)", retry.maxAttempts());
+    }
+    retry.delay().ifPresent(delay -> code.add("\n.delay($S)", delay));
+    if (retry.multiplier() != 1.0) {
+      code.add("\n.multiplier($L)", retry.multiplier());
+    }
+    retry.maxDelay().ifPresent(maxDelay -> code.add("\n.maxDelay($S)", maxDelay));
+    if (retry.jitter() != 0.0) {
+      code.add("\n.jitter($L)", retry.jitter());
+    }
+    retry.maxDuration().ifPresent(maxDuration -> code.add("\n.maxDuration($S)", maxDuration));
+    return code.add("\n.build($N);\n", context).unindent().unindent().build();
+  }
+
+  @Override
+  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+    RetrySpec retry = method.retry().orElseThrow();
+    GuardedMethod.LocalNames locals = method.locals();
+    CodeBlock.Builder code = CodeBlock.builder();
+    CodeBlock pause;
+    if (retry.maxDuration().isPresent()) {
+      code.addStatement("long $N = this.$N.startNanos()", locals.start(), field(method));
+      pause = CodeBlock.of("this.$N.pauseBeforeRetry($N, $N, $N)", field(method), locals.attempt(),
+          locals.failure(), locals.start());
+    } else {
+      pause = CodeBlock.of("this.$N.pauseBeforeRetry($N, $N)", field(method), locals.attempt(), locals.failure());
+    }
+    CodeBlock unretried = FailureChecks.unhandled(locals.failure(), retry.retryOn(), retry.abortOn());
+    CodeBlock giveUp = unretried.isEmpty() ? CodeBlock.of("!$L", pause) : CodeBlock.of("$L$W|| !$L", unretried, pause);
+    return code
+        .beginControlFlow("for (int $N = 1; ; $N++)", locals.attempt(), locals.attempt())
+        .beginControlFlow("try")
+        .add(inner)
+        .nextControlFlow("catch ($T $N)", Throwable.class, locals.failure())
+        .beginControlFlow("if ($L)", giveUp)
+        .addStatement("throw $N", locals.failure())
+        .endControlFlow()
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  private static String field(GuardedMethod method) {
+    return method.fieldPrefix() + "$retry";
+  }
+}

@@ -1,0 +1,36 @@
+package dev.chainmail.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import java.util.List;
+
+/**
+ * Everything the generator needs to write one proxy, with no {@code Element} left in it: generation is a pure
+ * function of this model.
+ *
+ * @param proxy the proxy's name: {@code p.ResilientX}, or {@code p.ResilientOuter_Inner} for a nested type
+ * @param chain the chain type as the proxy extends or implements it, type variables included
+ * @param chainName the chain type's canonical name
+ * @param isInterface whether the chain is an interface, which the proxy wraps, rather than a class it extends
+ * @param isPublic whether the chain type, and so the proxy, is public
+ * @param typeVariables the chain type's type variables, which the proxy declares too
+ * @param constructors for a class, the constructors to mirror
+ * @param guarded the guarded methods, in declaration order
+ * @param forwarded for an interface, the unguarded methods forwarded to the delegate
+ */
+public record ChainModel(
+    ClassName proxy,
+    TypeName chain,
+    String chainName,
+    boolean isInterface,
+    boolean isPublic,
+    List<TypeVariableName> typeVariables,
+    List<MethodSignature> constructors,
+    List<GuardedMethod> guarded,
+    List<MethodSignature> forwarded) {
+
+  public boolean hasFallback() {
+    return guarded.stream().anyMatch(method -> method.fallback().isPresent());
+  }
+}

@@ -1,0 +1,232 @@
+package dev.chainmail.processor.model;
+
+import com.palantir.javapoet.ArrayTypeName;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeVariableName;
+import dev.chainmail.processor.scan.AnnotationReader;
+import dev.chainmail.processor.scan.ChainMembers;
+import dev.chainmail.processor.scan.GuardedElement;
+import dev.chainmail.processor.validate.FallbackResolver;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.TypeParameterElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.type.TypeVariable;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Turns the elements of a validated chain type into its {@link ChainModel}. */
+public final class ChainModelFactory {
+
+  private static final String PROXY_PREFIX = "Resilient";
+
+  private final Elements elements;
+  private final Types types;
+  private final AnnotationReader annotations;
+  private final FallbackResolver fallbackResolver;
+
+  public ChainModelFactory(Elements elements, Types types, AnnotationReader annotations,
+      FallbackResolver fallbackResolver) {
+    this.elements = elements;
+    this.types = types;
+    this.annotations = annotations;
+    this.fallbackResolver = fallbackResolver;
+  }
+
+  /** The name of the proxy of a chain type: {@code p.ResilientX}, or {@code p.ResilientOuter_Inner}. */
+  public static ClassName proxyName(ClassName chain) {
+    return ClassName.get(chain.packageName(), PROXY_PREFIX + String.join("_", chain.simpleNames()));
+  }
+
+  public ChainModel create(ChainMembers members) {
+    TypeElement type = members.type();
+    DeclaredType site = (DeclaredType) type.asType();
+    List<TypeVariableName> typeVariables = new ArrayList<>();
+    for (TypeParameterElement parameter : type.getTypeParameters()) {
+      typeVariables.add(TypeVariableName.get(parameter));
+    }
+    List<MethodSignature> constructors = new ArrayList<>();
+    for (ExecutableElement constructor : members.constructors()) {
+      constructors.add(signature(site, constructor, false));
+    }
+    List<GuardedMethod> guarded = new ArrayList<>();
+    Map<String, Integer> overloads = new HashMap<>();
+    String chainName = type.getQualifiedName().toString();
+    for (GuardedElement element : members.guarded()) {
+      String name = element.method().getSimpleName().toString();
+      int overload = overloads.merge(name, 1, Integer::sum);
+      guarded.add(guardedMethod(members, element, chainName,
+          overload == 1 ? name : name + "$" + overload));
+    }
+    List<MethodSignature> forwarded = new ArrayList<>();
+    for (ExecutableElement method : members.forwarded()) {
+      forwarded.add(signature(site, method, true));
+    }
+    return new ChainModel(
+        proxyName(ClassName.get(type)),
+        TypeName.get(type.asType()),
+        chainName,
+        members.isInterface(),
+        type.getModifiers().contains(Modifier.PUBLIC),
+        List.copyOf(typeVariables),
+        List.copyOf(constructors),
+        List.copyOf(guarded),
+        List.copyOf(forwarded));
+  }
+
+  private GuardedMethod guardedMethod(ChainMembers members, GuardedElement element, String chainName,
+      String fieldPrefix) {
+    DeclaredType site = (DeclaredType) members.type().asType();
+    MethodSignature signature = signature(site, element.method(), members.isInterface());
+    Optional<RetrySpec> retry = element.retry().map(this::retrySpec);
+    Optional<FallbackSpec> fallback = element.fallback()
+        .map(mirror -> fallbackSpec(members, element.method(), mirror));
+    return new GuardedMethod(signature, chainName + "/" + signature.name(), fieldPrefix, localNames(signature),
+        retry, fallback);
+  }
+
+  private RetrySpec retrySpec(AnnotationMirror retry) {
+    return new RetrySpec(
+        annotations.intValue(retry, "maxAttempts"),
+        nonDefault(annotations.stringValue(retry, "delay"), "0ms"),
+        annotations.doubleValue(retry, "multiplier"),
+        nonDefault(annotations.stringValue(retry, "maxDelay"), ""),
+        annotations.doubleValue(retry, "jitter"),
+        nonDefault(annotations.stringValue(retry, "maxDuration"), ""),
+        classes(annotations.typesValue(retry, "retryOn"), true),
+        classes(annotations.typesValue(retry, "abortOn"), false));
+  }
+
+  private FallbackSpec fallbackSpec(ChainMembers members, ExecutableElement guarded, AnnotationMirror fallback) {
+    String name = annotations.stringValue(fallback, "method");
+    ExecutableElement target = fallbackResolver.resolve(members.type(), guarded, name).target().orElseThrow(
+        () -> new IllegalStateException("fallback " + name + " of validated " + guarded + " did not resolve"));
+    boolean takesFailure = target.getParameters().size() > guarded.getParameters().size();
+    Optional<TypeName> cast = Optional.empty();
+    if (takesFailure) {
+      TypeMirror failureType = fallbackResolver.failureType(members.type(), target);
+      if (!failureType.toString().equals("java.lang.Throwable")) {
+        cast = Optional.of(TypeName.get(failureType));
+      }
+    }
+    FallbackSpec.Receiver receiver;
+    if (!members.isInterface()) {
+      receiver = FallbackSpec.Receiver.SELF;
+    } else if (target.getModifiers().contains(Modifier.STATIC)) {
+      receiver = FallbackSpec.Receiver.INTERFACE;
+    } else {
+      receiver = FallbackSpec.Receiver.DELEGATE;
+    }
+    return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
+        takesFailure, cast,
+        classes(annotations.typesValue(fallback, "applyOn"), true),
+        classes(annotations.typesValue(fallback, "skipOn"), false));
+  }
+
+  /**
+   * The classes of an exception list, without those another entry already covers. A list that covers every
+   * failure ({@code Throwable}) becomes empty when {@code everythingIsEmpty}, so that no check is emitted for it.
+   */
+  private List<ClassName> classes(List<TypeMirror> listed, boolean everythingIsEmpty) {
+    List<ClassName> names = new ArrayList<>();
+    for (int i = 0; i < listed.size(); i++) {
+      TypeMirror type = listed.get(i);
+      if (everythingIsEmpty && type.toString().equals("java.lang.Throwable")) {
+        return List.of();
+      }
+      if (!coveredByAnother(listed, i)) {
+        names.add(ClassName.get((TypeElement) types.asElement(type)));
+      }
+    }
+    return List.copyOf(names);
+  }
+
+  private boolean coveredByAnother(List<TypeMirror> listed, int index) {
+    for (int j = 0; j < listed.size(); j++) {
+      if (j == index) {
+        continue;
+      }
+      boolean same = types.isSameType(listed.get(index), listed.get(j));
+      if (same ? j < index : types.isSubtype(listed.get(index), listed.get(j))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private MethodSignature signature(DeclaredType site, ExecutableElement method, boolean fromInterface) {
+    ExecutableType asMember = (ExecutableType) types.asMemberOf(site, method);
+    List<TypeVariableName> typeVariables = new ArrayList<>();
+    for (TypeVariable variable : asMember.getTypeVariables()) {
+      typeVariables.add(TypeVariableName.get(variable));
+    }
+    List<Parameter> parameters = new ArrayList<>();
+    for (int i = 0; i < method.getParameters().size(); i++) {
+      parameters.add(new Parameter(TypeName.get(asMember.getParameterTypes().get(i)),
+          method.getParameters().get(i).getSimpleName().toString()));
+    }
+    List<TypeName> exceptions = new ArrayList<>();
+    for (TypeMirror thrown : asMember.getThrownTypes()) {
+      exceptions.add(TypeName.get(thrown));
+    }
+    boolean safeVarargs = method.isVarArgs() && !reifiable(parameters.get(parameters.size() - 1).type());
+    return new MethodSignature(
+        method.getSimpleName().toString(),
+        visibility(method, fromInterface),
+        List.copyOf(typeVariables),
+        List.copyOf(parameters),
+        method.isVarArgs(),
+        safeVarargs,
+        TypeName.get(asMember.getReturnType()),
+        List.copyOf(exceptions),
+        elements.isDeprecated(method));
+  }
+
+  private static List<Modifier> visibility(Element method, boolean fromInterface) {
+    Set<Modifier> modifiers = method.getModifiers();
+    if (fromInterface || modifiers.contains(Modifier.PUBLIC)) {
+      return List.of(Modifier.PUBLIC);
+    }
+    return modifiers.contains(Modifier.PROTECTED) ? List.of(Modifier.PROTECTED) : List.of();
+  }
+
+  /** Whether a variable-arity parameter's element type is reifiable, so that it needs no @SafeVarargs. */
+  private static boolean reifiable(TypeName arrayType) {
+    TypeName component = ((ArrayTypeName) arrayType).componentType();
+    return !(component instanceof TypeVariableName || component instanceof ParameterizedTypeName);
+  }
+
+  private static GuardedMethod.LocalNames localNames(MethodSignature signature) {
+    Set<String> taken = new HashSet<>();
+    for (Parameter parameter : signature.parameters()) {
+      taken.add(parameter.name());
+    }
+    return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken));
+  }
+
+  private static String free(String name, Set<String> taken) {
+    String candidate = name;
+    while (taken.contains(candidate)) {
+      candidate = candidate + "$";
+    }
+    return candidate;
+  }
+
+  private static Optional<String> nonDefault(String value, String defaultValue) {
+    return value.equals(defaultValue) ? Optional.empty() : Optional.of(value);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.chainmail.processor.scan;
+
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+
+/**
+ * What the proxy of one chain type is made of, as elements: the input of validation and of the model factory.
+ *
+ * @param type the chain type
+ * @param typeRetry the {@code @Retry} on the type itself
+ * @param guarded the methods the proxy guards, in declaration order
+ * @param forwarded for an interface, the unguarded methods the proxy forwards to its delegate
+ * @param constructors for a class, its non-private constructors
+ */
+public record ChainMembers(
+    TypeElement type,
+    Optional<AnnotationMirror> typeRetry,
+    List<GuardedElement> guarded,
+    List<ExecutableElement> forwarded,
+    List<ExecutableElement> constructors) {
+
+  public boolean isInterface() {
+    return type.getKind().isInterface();
+  }
+}

@@ -1,0 +1,134 @@
+package dev.chainmail.processor.scan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/** Finds the guarded, forwarded and constructor members of a chain type. */
+public final class ChainMembersReader {
+
+  private final Elements elements;
+  private final Types types;
+  private final AnnotationReader annotations;
+
+  public ChainMembersReader(Elements elements, Types types, AnnotationReader annotations) {
+    this.elements = elements;
+    this.types = types;
+    this.annotations = annotations;
+  }
+
+  public ChainMembers read(TypeElement type) {
+    Optional<AnnotationMirror> typeRetry = annotations.find(type, AnnotationReader.RETRY);
+    boolean isInterface = type.getKind().isInterface();
+    List<GuardedElement> guarded = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
+      Optional<AnnotationMirror> ownRetry = annotations.find(method, AnnotationReader.RETRY);
+      Optional<AnnotationMirror> fallback = annotations.find(method, AnnotationReader.FALLBACK);
+      boolean fromType = ownRetry.isEmpty() && typeRetry.isPresent() && coveredByTypeRetry(method, isInterface);
+      Optional<AnnotationMirror> retry = fromType ? typeRetry : ownRetry;
+      if (retry.isPresent() || fallback.isPresent()) {
+        guarded.add(new GuardedElement(method, retry, fromType, fallback));
+      }
+    }
+    List<ExecutableElement> forwarded = isInterface ? forwardedMethods(type, guarded) : List.of();
+    List<ExecutableElement> constructors = new ArrayList<>();
+    for (ExecutableElement constructor : ElementFilter.constructorsIn(type.getEnclosedElements())) {
+      if (!constructor.getModifiers().contains(Modifier.PRIVATE)) {
+        constructors.add(constructor);
+      }
+    }
+    return new ChainMembers(type, typeRetry, List.copyOf(guarded), forwarded, List.copyOf(constructors));
+  }
+
+  /** Type-level {@code @Retry} covers an interface's abstract methods and a class's public overridable ones. */
+  private static boolean coveredByTypeRetry(ExecutableElement method, boolean isInterface) {
+    if (isInterface) {
+      return method.getModifiers().contains(Modifier.ABSTRACT);
+    }
+    return method.getModifiers().contains(Modifier.PUBLIC)
+        && !method.getModifiers().contains(Modifier.STATIC)
+        && !method.getModifiers().contains(Modifier.FINAL)
+        && !method.getModifiers().contains(Modifier.ABSTRACT);
+  }
+
+  /**
+   * Every instance method of an interface and its superinterfaces that the proxy must implement and does not
+   * guard, once per signature: where several are inherited with one signature, the one with the most specific
+   * return type.
+   */
+  private List<ExecutableElement> forwardedMethods(TypeElement type, List<GuardedElement> guarded) {
+    List<ExecutableElement> candidates = new ArrayList<>();
+    for (ExecutableElement method : ElementFilter.methodsIn(elements.getAllMembers(type))) {
+      Element owner = method.getEnclosingElement();
+      if (owner.getKind().isInterface()
+          && !method.getModifiers().contains(Modifier.STATIC)
+          && !method.getModifiers().contains(Modifier.PRIVATE)) {
+        candidates.add(method);
+      }
+    }
+    DeclaredType site = (DeclaredType) type.asType();
+    Map<String, ExecutableElement> bySignature = new LinkedHashMap<>();
+    for (GuardedElement element : guarded) {
+      bySignature.put(signatureKey(site, element.method()), element.method());
+    }
+    for (ExecutableElement candidate : candidates) {
+      String key = signatureKey(site, candidate);
+      ExecutableElement present = bySignature.get(key);
+      if (present == null || (!isGuarded(present, guarded) && moreSpecific(site, candidate, present))) {
+        bySignature.put(key, candidate);
+      }
+    }
+    List<ExecutableElement> forwarded = new ArrayList<>();
+    for (ExecutableElement method : bySignature.values()) {
+      if (!isGuarded(method, guarded)) {
+        forwarded.add(method);
+      }
+    }
+    return List.copyOf(forwarded);
+  }
+
+  private static boolean isGuarded(ExecutableElement method, List<GuardedElement> guarded) {
+    for (GuardedElement element : guarded) {
+      if (element.method().equals(method)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private String signatureKey(DeclaredType site, ExecutableElement method) {
+    ExecutableType asMember = (ExecutableType) types.asMemberOf(site, method);
+    StringBuilder key = new StringBuilder(method.getSimpleName()).append('(');
+    for (TypeMirror parameter : asMember.getParameterTypes()) {
+      key.append(types.erasure(parameter)).append(',');
+    }
+    return key.append(')').toString();
+  }
+
+  /** Whether {@code candidate} overrides {@code present} or returns a narrower type than it. */
+  private boolean moreSpecific(DeclaredType site, ExecutableElement candidate, ExecutableElement present) {
+    TypeElement type = (TypeElement) site.asElement();
+    if (elements.overrides(candidate, present, type)) {
+      return true;
+    }
+    if (elements.overrides(present, candidate, type)) {
+      return false;
+    }
+    TypeMirror candidateReturn = ((ExecutableType) types.asMemberOf(site, candidate)).getReturnType();
+    TypeMirror presentReturn = ((ExecutableType) types.asMemberOf(site, present)).getReturnType();
+    return !types.isSameType(candidateReturn, presentReturn) && types.isSubtype(candidateReturn, presentReturn);
+  }
+}

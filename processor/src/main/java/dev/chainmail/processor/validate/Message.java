@@ -1,0 +1,96 @@
+package dev.chainmail.processor.validate;
+
+/**
+ * Every diagnostic the processor reports, in one place. Each says what is wrong, why, and how to fix it.
+ * Arguments are filled in with {@link String#format}.
+ */
+public enum Message {
+  TYPE_ENUM("%s is an enum, and the generated proxy must extend its chain class. Move the guarded methods to a "
+      + "class or an interface."),
+  TYPE_RECORD("%s is a record, and records are final, so the generated proxy cannot extend it. Move the guarded "
+      + "methods to a class or an interface."),
+  TYPE_ANNOTATION("%s is an annotation type, which cannot be a chain type. Move the guarded methods to a class or "
+      + "an interface."),
+  TYPE_FINAL("%s is final, so the generated proxy cannot extend it. Remove 'final' from the class, or annotate an "
+      + "interface it implements instead."),
+  TYPE_LOCAL("%s is a local or anonymous class, which the generated proxy cannot name. Make it a top-level or "
+      + "static nested type."),
+  TYPE_INNER("%s is an inner (non-static nested) class, which the generated proxy cannot extend without an "
+      + "enclosing instance. Declare it 'static'."),
+  TYPE_PRIVATE("%s is private, or nested in a private type, so the generated proxy in package %s cannot see it. "
+      + "Make it package-private or wider."),
+  TYPE_NO_CONSTRUCTOR("%s has no constructor the generated proxy can call: all of them are private. Add a "
+      + "constructor that is package-private or wider."),
+  TYPE_ABSTRACT_METHOD("%s is abstract and does not implement %s, so the generated proxy would be abstract too. "
+      + "Implement the method, or annotate an interface instead, whose proxy wraps an implementation."),
+  TYPE_CONTEXT_CONSTRUCTOR("the constructor %s takes a ChainmailContext first, which clashes with the constructor "
+      + "the generated proxy adds for each constructor. Move the ChainmailContext parameter, or remove it."),
+  TYPE_UNRESOLVED("the proxy for %s was not generated, because these types could not be resolved: %s. Fix the "
+      + "errors about them first."),
+  TYPE_PROXY_EXISTS("cannot write %s, the proxy of %s: a type of that name already exists. Rename that type."),
+
+  METHOD_PRIVATE("@%s cannot be used on private method %s: the generated proxy must override it. Make it "
+      + "package-private or wider, or move the annotation."),
+  METHOD_STATIC("@%s cannot be used on static method %s: a static method cannot be overridden by the generated "
+      + "proxy. Make it an instance method, or move the annotation."),
+  METHOD_FINAL("@%s cannot be used on final method %s: the generated proxy must override it. Remove 'final', or "
+      + "move the annotation."),
+  METHOD_ABSTRACT("@%s cannot be used on abstract method %s of a class: the generated proxy calls the method it "
+      + "overrides, which has no body. Implement it, or annotate an interface instead."),
+
+  RETRY_MAX_ATTEMPTS("@Retry maxAttempts is %d, but it counts the first call too, so it must be at least 1. Use 1 "
+      + "for no retry, or remove @Retry."),
+  RETRY_MULTIPLIER("@Retry multiplier is %s, but pauses cannot shrink: use 1.0 for a fixed delay, or more than "
+      + "that for exponential backoff."),
+  RETRY_JITTER("@Retry jitter is %s, but it is the fraction by which each pause varies, so it must be in [0, 1]. "
+      + "Use 0.2, for example, to vary each pause by up to 20%% either way."),
+  RETRY_MAX_DELAY("@Retry maxDelay \"%s\" is shorter than delay \"%s\", so every pause would be cut to maxDelay. "
+      + "Raise maxDelay, or lower delay."),
+  RETRY_MAX_DURATION_ZERO("@Retry maxDuration \"%s\" is zero, which allows no retry at all. Remove maxDuration, or "
+      + "use maxAttempts = 1 for no retry."),
+  RETRY_ON_EMPTY("@Retry retryOn is empty, so no failure would ever be retried. List the failures to retry, or "
+      + "remove @Retry."),
+  RETRY_ON_ABORTED("@Retry retryOn %s is covered by abortOn %s, so it would never be retried. Remove %s from "
+      + "retryOn, or narrow abortOn to the subclasses that must not be retried."),
+  DURATION("@%s %s is not a valid duration: %s."),
+
+  FALLBACK_NAME_EMPTY("@Fallback method is empty. Name a method of %s that takes %s, optionally followed by a "
+      + "Throwable."),
+  FALLBACK_MISSING("@Fallback method \"%s\" is not a method of %s. Declare %s %s(%s), or the same with a last "
+      + "Throwable parameter that receives the failure."),
+  FALLBACK_PARAMETERS("@Fallback method \"%s\" has parameters (%s), but a fallback for %s must take (%s), "
+      + "optionally followed by a Throwable that receives the failure."),
+  FALLBACK_AMBIGUOUS("@Fallback method \"%s\" is ambiguous: %s has both %s and %s. Rename one of them."),
+  FALLBACK_SELF("@Fallback method \"%s\" is the guarded method itself, which would call the failing method again. "
+      + "Name another method."),
+  FALLBACK_PRIVATE("@Fallback method %s is private, so the generated proxy cannot call it. Make it "
+      + "package-private or wider."),
+  FALLBACK_INACCESSIBLE("@Fallback method %s is package-private in another package, so the generated proxy "
+      + "cannot call it. Make it protected or public."),
+  FALLBACK_RETURN_VOID("@Fallback method %s returns %s, but %s is void, so its fallback must be void too. "
+      + "Make the fallback void."),
+  FALLBACK_RETURN_TYPE("@Fallback method %s returns %s, which cannot be assigned to %s, the return type of %s. "
+      + "Change the fallback's return type."),
+  FALLBACK_THROWS("@Fallback method %s throws %s, which %s does not declare, so the proxy could not rethrow it. "
+      + "Declare it on %s, or stop throwing it from the fallback."),
+  FALLBACK_FAILURE_TYPE("@Fallback method %s takes its failure as %s, which cannot hold %s from applyOn. Declare "
+      + "the parameter as Throwable, or narrow applyOn."),
+  FALLBACK_APPLY_ON_EMPTY("@Fallback applyOn is empty, so the fallback would never answer. List the failures it "
+      + "answers, or remove @Fallback."),
+  FALLBACK_APPLY_ON_SKIPPED("@Fallback applyOn %s is covered by skipOn %s, so the fallback would never answer it. "
+      + "Remove %s from applyOn, or narrow skipOn."),
+
+  INTERNAL_ERROR("the Chainmail processor failed while processing %s. This is a bug in Chainmail; please report "
+      + "it with this trace:%n%s");
+
+  private final String format;
+
+  Message(String format) {
+    this.format = format;
+  }
+
+  /** Returns the text of this message with its arguments. */
+  public String format(Object... args) {
+    return String.format(format, args);
+  }
+}

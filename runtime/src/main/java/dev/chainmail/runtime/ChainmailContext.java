@@ -1,0 +1,170 @@
+package dev.chainmail.runtime;
+
+import java.util.Objects;
+
+/**
+ * What a generated proxy draws on: its clock, sleeper, random source, config overrides and listener.
+ *
+ * <p>The plain constructors of a generated proxy use {@link #defaults()}; each also has an overload that takes a
+ * context first, which tests use to run in virtual time:
+ * <pre>{@code
+ * VirtualTime time = new VirtualTime();
+ * ChainmailContext context = ChainmailContext.builder().clock(time).sleeper(time).build();
+ * ResearchChain chain = new ResilientResearchChain(context, llm);
+ * }</pre>
+ * This class is immutable and thread-safe.
+ */
+public final class ChainmailContext {
+
+  private static final ChainmailContext DEFAULTS = builder().config(ChainmailConfig.systemProperties()).build();
+
+  private final Clock clock;
+  private final Sleeper sleeper;
+  private final RandomSource random;
+  private final ChainmailConfig config;
+  private final ChainmailListener listener;
+
+  private ChainmailContext(Builder builder) {
+    this.clock = builder.clock;
+    this.sleeper = builder.sleeper;
+    this.random = builder.random;
+    this.config = builder.config;
+    this.listener = builder.listener;
+  }
+
+  /**
+   * Returns the context that plain proxy constructors use: the system clock and sleeper, thread-local random
+   * numbers, system properties as config, and no listener.
+   *
+   * @return the shared default context
+   */
+  public static ChainmailContext defaults() {
+    return DEFAULTS;
+  }
+
+  /**
+   * Returns a builder that starts from the system clock and sleeper, thread-local random numbers, an empty config
+   * and no listener.
+   *
+   * @return a new builder
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** @return the clock that guards measure elapsed time with */
+  public Clock clock() {
+    return clock;
+  }
+
+  /** @return the sleeper that pauses between attempts */
+  public Sleeper sleeper() {
+    return sleeper;
+  }
+
+  /** @return the random source that jitter draws on */
+  public RandomSource random() {
+    return random;
+  }
+
+  /** @return the config overrides read when a proxy is constructed */
+  public ChainmailConfig config() {
+    return config;
+  }
+
+  /** @return the listener that hears retries and fallbacks; {@link ChainmailListener#NONE} if none was set */
+  public ChainmailListener listener() {
+    return listener;
+  }
+
+  /**
+   * Pauses the calling thread with this context's sleeper, unless it is interrupted.
+   *
+   * @param nanos how long to pause, in nanoseconds; zero returns at once
+   * @return {@code true} if the pause ran its course; {@code false} if the thread was interrupted before or during
+   *     it, in which case its interrupt flag is set on return
+   */
+  public boolean pause(long nanos) {
+    if (Thread.currentThread().isInterrupted()) {
+      return false;
+    }
+    if (nanos <= 0) {
+      return true;
+    }
+    try {
+      sleeper.sleep(nanos);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+
+  /**
+   * Builds a {@link ChainmailContext}. Instances are not thread-safe.
+   */
+  public static final class Builder {
+    private Clock clock = Clock.system();
+    private Sleeper sleeper = Sleeper.system();
+    private RandomSource random = RandomSource.threadLocal();
+    private ChainmailConfig config = ChainmailConfig.empty();
+    private ChainmailListener listener = ChainmailListener.NONE;
+
+    private Builder() {}
+
+    /**
+     * @param clock the clock that guards measure elapsed time with
+     * @return this builder
+     * @throws NullPointerException if {@code clock} is null
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @param sleeper the sleeper that pauses between attempts
+     * @return this builder
+     * @throws NullPointerException if {@code sleeper} is null
+     */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * @param random the random source that jitter draws on
+     * @return this builder
+     * @throws NullPointerException if {@code random} is null
+     */
+    public Builder random(RandomSource random) {
+      this.random = Objects.requireNonNull(random, "random");
+      return this;
+    }
+
+    /**
+     * @param config the overrides read when a proxy is constructed
+     * @return this builder
+     * @throws NullPointerException if {@code config} is null
+     */
+    public Builder config(ChainmailConfig config) {
+      this.config = Objects.requireNonNull(config, "config");
+      return this;
+    }
+
+    /**
+     * @param listener the listener that hears retries and fallbacks
+     * @return this builder
+     * @throws NullPointerException if {@code listener} is null
+     */
+    public Builder listener(ChainmailListener listener) {
+      this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /** @return a new context with this builder's values */
+    public ChainmailContext build() {
+      return new ChainmailContext(this);
+    }
+  }
+}

@@ -1,0 +1,382 @@
+package dev.chainmail.runtime;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The retry schedule of one guarded method: how many attempts, and how long to pause between them.
+ *
+ * <p>A generated proxy builds one policy per guarded method when it is constructed, and calls it only on the failure
+ * path: the retry loop itself, and the choice of which failures are retried, are written out in the proxy. With
+ * {@code attempt} the number of attempts made so far, the pause before the next one is
+ * {@code delay * multiplier^(attempt - 1)}, varied at random by up to &plusmn;{@code jitter} of itself, and then
+ * capped at {@code maxDelay}.
+ *
+ * <p>This class is immutable and thread-safe: one policy serves every call of its method, each with its own
+ * attempt count.
+ */
+public final class RetryPolicy {
+
+  /** The value of {@link #maxDelayNanos()} and {@link #maxDurationNanos()} when there is no limit. */
+  public static final long NO_LIMIT = Long.MAX_VALUE;
+
+  private final String method;
+  private final int maxAttempts;
+  private final long delayNanos;
+  private final double multiplier;
+  private final long maxDelayNanos;
+  private final double jitter;
+  private final long maxDurationNanos;
+  private final Clock clock;
+  private final RandomSource random;
+  private final ChainmailContext context;
+  private final ChainmailListener listener;
+
+  private RetryPolicy(Builder builder, ChainmailContext context) {
+    this.method = builder.method;
+    this.maxAttempts = builder.maxAttempts;
+    this.delayNanos = builder.delayNanos;
+    this.multiplier = builder.multiplier;
+    this.maxDelayNanos = builder.maxDelayNanos;
+    this.jitter = builder.jitter;
+    this.maxDurationNanos = builder.maxDurationNanos;
+    this.clock = context.clock();
+    this.random = context.random();
+    this.context = context;
+    this.listener = context.listener();
+  }
+
+  /**
+   * Returns a builder for the policy of one guarded method, with the defaults of {@code @Retry}: 3 attempts, no
+   * delay, a multiplier of 1, no jitter and no limits.
+   *
+   * @param method the guarded method as {@code com.example.ResearchChain/answer}: the prefix of its config keys and
+   *     the name its events carry
+   * @return a new builder
+   * @throws NullPointerException if {@code method} is null
+   */
+  public static Builder builder(String method) {
+    return new Builder(method);
+  }
+
+  /**
+   * Decides whether to retry after a failed attempt and, if so, pauses first. Use this form when the policy has no
+   * {@code maxDuration}.
+   *
+   * @param attempt the number of attempts made so far, from 1
+   * @param failure what the last attempt threw; passed to the listener
+   * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops,
+   *     because the attempts are used up or the thread was interrupted (its interrupt flag is then set)
+   */
+  public boolean pauseBeforeRetry(int attempt, Throwable failure) {
+    if (attempt >= maxAttempts) {
+      return giveUp(attempt, failure);
+    }
+    return pause(attempt, failure, pauseNanos(attempt));
+  }
+
+  /**
+   * Decides whether to retry after a failed attempt and, if so, pauses first. Use this form when the policy has a
+   * {@code maxDuration}: retrying also stops when the pause would end {@code maxDuration} or later after
+   * {@code startNanos}.
+   *
+   * @param attempt the number of attempts made so far, from 1
+   * @param failure what the last attempt threw; passed to the listener
+   * @param startNanos the context clock's reading when the first attempt began
+   * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops
+   */
+  public boolean pauseBeforeRetry(int attempt, Throwable failure, long startNanos) {
+    if (attempt >= maxAttempts) {
+      return giveUp(attempt, failure);
+    }
+    long pause = pauseNanos(attempt);
+    long elapsed = clock.nanoTime() - startNanos;
+    if (elapsed >= maxDurationNanos || pause >= maxDurationNanos - elapsed) {
+      return giveUp(attempt, failure);
+    }
+    return pause(attempt, failure, pause);
+  }
+
+  /**
+   * Reads the context's clock at the start of a call whose policy has a {@code maxDuration}; pass the reading to
+   * {@link #pauseBeforeRetry(int, Throwable, long)}. Proxies of methods without a {@code maxDuration} never read
+   * the clock.
+   *
+   * @return the clock's current reading, in nanoseconds
+   */
+  public long startNanos() {
+    return clock.nanoTime();
+  }
+
+  /**
+   * Returns the pause after the given number of failed attempts, jitter and cap applied. The attempt limit and
+   * {@code maxDuration} are not considered.
+   *
+   * @param attempt the number of attempts made so far, from 1
+   * @return the pause in nanoseconds, from zero to {@link #maxDelayNanos()}
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
+   */
+  public long pauseNanos(int attempt) {
+    if (attempt < 1) {
+      throw new IllegalArgumentException("attempt must be at least 1, was " + attempt);
+    }
+    double pause = delayNanos;
+    if (multiplier != 1.0 && attempt > 1) {
+      pause *= Math.pow(multiplier, attempt - 1);
+    }
+    if (jitter > 0) {
+      pause *= 1.0 - jitter + 2.0 * jitter * random.nextDouble();
+    }
+    long nanos = pause >= Long.MAX_VALUE ? Long.MAX_VALUE : (long) pause;
+    return Math.min(nanos, maxDelayNanos);
+  }
+
+  /** @return the guarded method, as {@code com.example.ResearchChain/answer} */
+  public String method() {
+    return method;
+  }
+
+  /** @return the total number of attempts, the first included */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** @return the pause before the second attempt, in nanoseconds */
+  public long delayNanos() {
+    return delayNanos;
+  }
+
+  /** @return the factor from one pause to the next */
+  public double multiplier() {
+    return multiplier;
+  }
+
+  /** @return the cap on any single pause in nanoseconds, or {@link #NO_LIMIT} */
+  public long maxDelayNanos() {
+    return maxDelayNanos;
+  }
+
+  /** @return the fraction by which pauses vary at random */
+  public double jitter() {
+    return jitter;
+  }
+
+  /** @return the time after which no new attempt starts in nanoseconds, or {@link #NO_LIMIT} */
+  public long maxDurationNanos() {
+    return maxDurationNanos;
+  }
+
+  @Override
+  public String toString() {
+    return "RetryPolicy[" + method + ": maxAttempts=" + maxAttempts + ", delay=" + Durations.format(delayNanos)
+        + ", multiplier=" + multiplier + ", maxDelay=" + limit(maxDelayNanos) + ", jitter=" + jitter
+        + ", maxDuration=" + limit(maxDurationNanos) + "]";
+  }
+
+  private static String limit(long nanos) {
+    return nanos == NO_LIMIT ? "none" : Durations.format(nanos);
+  }
+
+  private boolean pause(int attempt, Throwable failure, long pause) {
+    if (listener != ChainmailListener.NONE) {
+      listener.onRetry(method, attempt, failure, pause);
+    }
+    if (context.pause(pause)) {
+      return true;
+    }
+    return giveUp(attempt, failure);
+  }
+
+  private boolean giveUp(int attempt, Throwable failure) {
+    if (listener != ChainmailListener.NONE) {
+      listener.onRetriesExhausted(method, attempt, failure);
+    }
+    return false;
+  }
+
+  /**
+   * Builds a {@link RetryPolicy}, checking each value as it is set. Instances are not thread-safe.
+   */
+  public static final class Builder {
+    private final String method;
+    private int maxAttempts = 3;
+    private long delayNanos;
+    private double multiplier = 1.0;
+    private long maxDelayNanos = NO_LIMIT;
+    private double jitter;
+    private long maxDurationNanos = NO_LIMIT;
+
+    private Builder(String method) {
+      this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * @param maxAttempts total attempts, the first included
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException(
+            method + ": maxAttempts must be at least 1 (1 means no retry), was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /**
+     * @param delayNanos the pause before the second attempt, in nanoseconds
+     * @return this builder
+     * @throws IllegalArgumentException if {@code delayNanos} is negative
+     */
+    public Builder delayNanos(long delayNanos) {
+      this.delayNanos = nonNegative("delay", delayNanos);
+      return this;
+    }
+
+    /**
+     * @param multiplier the factor from one pause to the next
+     * @return this builder
+     * @throws IllegalArgumentException if {@code multiplier} is less than 1 or not finite
+     */
+    public Builder multiplier(double multiplier) {
+      if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
+        throw new IllegalArgumentException(
+            method + ": multiplier must be a finite number of at least 1.0, was " + multiplier);
+      }
+      this.multiplier = multiplier;
+      return this;
+    }
+
+    /**
+     * @param delay the pause before the second attempt, as a duration string such as {@code "200ms"}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code delay} does not parse or is negative
+     */
+    public Builder delay(String delay) {
+      return delayNanos(Durations.parseNanos(delay));
+    }
+
+    /**
+     * @param maxDelay the cap on any single pause, as a duration string such as {@code "10s"}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDelay} does not parse or is negative
+     */
+    public Builder maxDelay(String maxDelay) {
+      return maxDelayNanos(Durations.parseNanos(maxDelay));
+    }
+
+    /**
+     * @param maxDuration the time after which no new attempt starts, as a duration string such as {@code "30s"}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDuration} does not parse or is not positive
+     */
+    public Builder maxDuration(String maxDuration) {
+      return maxDurationNanos(Durations.parseNanos(maxDuration));
+    }
+
+    /**
+     * @param maxDelayNanos the cap on any single pause in nanoseconds, or {@link #NO_LIMIT}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDelayNanos} is negative
+     */
+    public Builder maxDelayNanos(long maxDelayNanos) {
+      this.maxDelayNanos = nonNegative("maxDelay", maxDelayNanos);
+      return this;
+    }
+
+    /**
+     * @param jitter the fraction, in {@code [0, 1]}, by which pauses vary at random
+     * @return this builder
+     * @throws IllegalArgumentException if {@code jitter} is outside {@code [0, 1]}
+     */
+    public Builder jitter(double jitter) {
+      if (!(jitter >= 0.0 && jitter <= 1.0)) {
+        throw new IllegalArgumentException(method + ": jitter must be in [0, 1], was " + jitter);
+      }
+      this.jitter = jitter;
+      return this;
+    }
+
+    /**
+     * Sets the time after which no new attempt starts. A proxy can only honour it when its annotation declares a
+     * {@code maxDuration}, because only then does the generated code read the clock.
+     *
+     * @param maxDurationNanos the limit in nanoseconds, or {@link #NO_LIMIT}
+     * @return this builder
+     * @throws IllegalArgumentException if {@code maxDurationNanos} is not positive
+     */
+    public Builder maxDurationNanos(long maxDurationNanos) {
+      if (maxDurationNanos <= 0) {
+        throw new IllegalArgumentException(method + ": maxDuration must be positive, was "
+            + maxDurationNanos + "ns");
+      }
+      this.maxDurationNanos = maxDurationNanos;
+      return this;
+    }
+
+    /**
+     * Applies the overrides in the context's config, then builds the policy. The keys are this builder's method
+     * followed by {@code /Retry/} and an attribute: {@code maxAttempts}, {@code delay}, {@code multiplier},
+     * {@code maxDelay}, {@code jitter} and {@code maxDuration}.
+     *
+     * @param context where the config, clock, sleeper, random source and listener come from
+     * @return the policy
+     * @throws IllegalArgumentException if an override does not parse or is out of range, if {@code maxDelay} is
+     *     shorter than {@code delay}, or if an override sets {@code maxDuration} for a method whose annotation
+     *     declares none; the message names the key
+     * @throws NullPointerException if {@code context} is null
+     */
+    public RetryPolicy build(ChainmailContext context) {
+      Objects.requireNonNull(context, "context");
+      applyOverrides(context.config());
+      if (maxDelayNanos < delayNanos) {
+        throw new IllegalArgumentException(method + ": maxDelay (" + Durations.format(maxDelayNanos)
+            + ") must not be shorter than delay (" + Durations.format(delayNanos) + ")");
+      }
+      return new RetryPolicy(this, context);
+    }
+
+    private void applyOverrides(ChainmailConfig config) {
+      String prefix = method + "/Retry/";
+      override(config, prefix + "maxAttempts", value -> maxAttempts(Integer.parseInt(value)));
+      override(config, prefix + "delay", this::delay);
+      override(config, prefix + "multiplier", value -> multiplier(Double.parseDouble(value)));
+      override(config, prefix + "maxDelay", this::maxDelay);
+      override(config, prefix + "jitter", value -> jitter(Double.parseDouble(value)));
+      override(config, prefix + "maxDuration", value -> {
+        if (maxDurationNanos == NO_LIMIT) {
+          throw new IllegalArgumentException("the @Retry on " + method + " declares no maxDuration, so the proxy "
+              + "does not time its retries; declare a maxDuration in the annotation to make it configurable");
+        }
+        maxDuration(value);
+      });
+    }
+
+    private static void override(ChainmailConfig config, String key, ValueSetter setter) {
+      Optional<String> value = config.value(key);
+      if (value.isEmpty()) {
+        return;
+      }
+      try {
+        setter.set(value.get().trim());
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("config key " + key + " = '" + value.get() + "' is invalid: "
+            + e.getMessage(), e);
+      }
+    }
+
+    private long nonNegative(String name, long nanos) {
+      if (nanos < 0) {
+        throw new IllegalArgumentException(method + ": " + name + " must not be negative, was " + nanos + "ns");
+      }
+      return nanos;
+    }
+  }
+
+  /** Sets one builder value from its config text. */
+  @FunctionalInterface
+  private interface ValueSetter {
+    void set(String value);
+  }
+}
