@@ -16,6 +16,9 @@ public final class Durations {
   private static final String[] UNITS = {"ns", "us", "ms", "s", "m", "h"};
   private static final long[] UNIT_NANOS = {1L, 1_000L, 1_000_000L, 1_000_000_000L, 60_000_000_000L,
       3_600_000_000_000L};
+  private static final String FORMS =
+      "use a whole number with a unit (ns, us, ms, s, m, h), such as \"250ms\", or an ISO-8601 duration such as "
+          + "\"PT1.5S\"";
 
   private Durations() {}
 
@@ -51,6 +54,9 @@ public final class Durations {
     if (nanos < 0) {
       throw new IllegalArgumentException("duration must not be negative, was " + nanos + "ns");
     }
+    if (nanos == 0) {
+      return "0ms";
+    }
     for (int i = UNITS.length - 1; i > 0; i--) {
       if (nanos % UNIT_NANOS[i] == 0) {
         return (nanos / UNIT_NANOS[i]) + UNITS[i];
@@ -59,15 +65,11 @@ public final class Durations {
     return nanos + "ns";
   }
 
-  private static final String FORMS =
-      "use a whole number with a unit (ns, us, ms, s, m, h), such as \"250ms\", or an ISO-8601 duration such as "
-          + "\"PT1.5S\"";
-
   private static long parseWithUnit(String text, String trimmed) {
     int digits = 0;
     boolean negative = trimmed.startsWith("-");
     int start = negative ? 1 : 0;
-    while (start + digits < trimmed.length() && Character.isDigit(trimmed.charAt(start + digits))) {
+    while (start + digits < trimmed.length() && isAsciiDigit(trimmed.charAt(start + digits))) {
       digits++;
     }
     if (digits == 0) {
@@ -92,7 +94,14 @@ public final class Durations {
         + "' is unknown; " + FORMS);
   }
 
+  private static boolean isAsciiDigit(char c) {
+    return c >= '0' && c <= '9';
+  }
+
   private static long parseIso(String text, String trimmed) {
+    if (trimmed.startsWith("-")) {
+      throw negative(text);
+    }
     Duration duration;
     try {
       duration = Duration.parse(trimmed);

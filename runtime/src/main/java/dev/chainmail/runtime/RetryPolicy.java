@@ -67,6 +67,7 @@ public final class RetryPolicy {
    * @param failure what the last attempt threw; passed to the listener
    * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops,
    *     because the attempts are used up or the thread was interrupted (its interrupt flag is then set)
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure) {
     if (attempt >= maxAttempts) {
@@ -84,12 +85,16 @@ public final class RetryPolicy {
    * @param failure what the last attempt threw; passed to the listener
    * @param startNanos the context clock's reading when the first attempt began
    * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure, long startNanos) {
     if (attempt >= maxAttempts) {
       return giveUp(attempt, failure);
     }
     long pause = pauseNanos(attempt);
+    if (maxDurationNanos == NO_LIMIT) {
+      return pause(attempt, failure, pause);
+    }
     long elapsed = clock.nanoTime() - startNanos;
     if (elapsed >= maxDurationNanos || pause >= maxDurationNanos - elapsed) {
       return giveUp(attempt, failure);
@@ -178,6 +183,9 @@ public final class RetryPolicy {
   }
 
   private boolean pause(int attempt, Throwable failure, long pause) {
+    if (Thread.currentThread().isInterrupted()) {
+      return giveUp(attempt, failure);
+    }
     if (listener != ChainmailListener.NONE) {
       listener.onRetry(method, attempt, failure, pause);
     }
@@ -329,12 +337,24 @@ public final class RetryPolicy {
      */
     public RetryPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
-      applyOverrides(context.config());
-      if (maxDelayNanos < delayNanos) {
-        throw new IllegalArgumentException(method + ": maxDelay (" + Durations.format(maxDelayNanos)
-            + ") must not be shorter than delay (" + Durations.format(delayNanos) + ")");
+      Builder configured = copy();
+      configured.applyOverrides(context.config());
+      if (configured.maxDelayNanos < configured.delayNanos) {
+        throw new IllegalArgumentException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
+            + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
       }
-      return new RetryPolicy(this, context);
+      return new RetryPolicy(configured, context);
+    }
+
+    private Builder copy() {
+      Builder copy = new Builder(method);
+      copy.maxAttempts = maxAttempts;
+      copy.delayNanos = delayNanos;
+      copy.multiplier = multiplier;
+      copy.maxDelayNanos = maxDelayNanos;
+      copy.jitter = jitter;
+      copy.maxDurationNanos = maxDurationNanos;
+      return copy;
     }
 
     private void applyOverrides(ChainmailConfig config) {

@@ -24,6 +24,9 @@ public final class VirtualTime implements Clock, Sleeper {
 
   @Override
   public void sleep(long nanos) throws InterruptedException {
+    if (nanos < 0) {
+      throw new IllegalArgumentException("virtual time cannot go back: sleep(" + nanos + ")");
+    }
     if (Thread.interrupted()) {
       throw new InterruptedException("interrupted before a virtual pause of " + nanos + "ns");
     }

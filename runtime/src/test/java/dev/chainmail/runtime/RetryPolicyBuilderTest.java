@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -298,9 +297,6 @@ class RetryPolicyBuilderTest {
     assertEquals(4, RetryPolicy.builder(METHOD).build(context).maxAttempts());
   }
 
-  @Disabled("bug: RetryPolicy.Builder.build(context) writes the context's overrides into the builder itself "
-      + "(applyOverrides calls the setters), so a second build() of the same builder keeps the first context's "
-      + "overrides")
   @Test
   void buildDoesNotChangeTheBuilder() {
     RetryPolicy.Builder builder = RetryPolicy.builder(METHOD).maxAttempts(3).delayNanos(S);

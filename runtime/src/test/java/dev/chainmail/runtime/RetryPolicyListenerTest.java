@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 class RetryPolicyListenerTest {
@@ -109,9 +108,6 @@ class RetryPolicyListenerTest {
     assertEquals(List.of(), time.pauses());
   }
 
-  @Disabled("bug: RetryPolicy.pause calls listener.onRetry before ChainmailContext.pause checks the interrupt flag, "
-      + "so a thread interrupted before pauseBeforeRetry hears onRetry although ChainmailListener.onRetry is "
-      + "documented as 'another will follow after a pause' and none follows")
   @Test
   void interruptionBeforeTheCallIsNotHeardAsARetry() {
     Exception failure = new RuntimeException();

@@ -246,4 +246,13 @@ class RetryPolicyPauseBeforeRetryTest {
     assertTrue(policy.pauseBeforeRetry(1, failure));
     assertEquals(List.of(100 * MS), time.pauses());
   }
+
+  @Test
+  void timedFormWithoutALimitRetriesWhateverTheStart() {
+    RetryPolicy policy = policy(RetryPolicy.builder(METHOD).delayNanos(5 * MS));
+    assertTrue(policy.pauseBeforeRetry(1, failure, Long.MAX_VALUE));
+    assertTrue(policy.pauseBeforeRetry(2, failure, 1));
+    assertFalse(policy.pauseBeforeRetry(3, failure, 1));
+    assertEquals(List.of(5 * MS, 5 * MS), time.pauses());
+  }
 }

@@ -55,6 +55,14 @@ class VirtualTimeTest {
   }
 
   @Test
+  void sleepRejectsNegatives() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> time.sleep(-5));
+    assertEquals("virtual time cannot go back: sleep(-5)", e.getMessage());
+    assertEquals(0L, time.nanoTime());
+    assertEquals(List.of(), time.pauses());
+  }
+
+  @Test
   void advanceRejectsNegatives() {
     time.advance(10);
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> time.advance(-1));
