@@ -197,8 +197,11 @@ public final class ProxyGenerator {
       builder.addAnnotation(Deprecated.class);
     }
     if (signature.safeVarargs()) {
-      // The proxy passes the array on untouched, which is safe; @SafeVarargs needs a final method.
+      // The proxy passes the array on untouched, which is safe. As in the JDK's List.of(E...), that is stated
+      // with @SafeVarargs (which needs a final method) and the lint about passing the array on is silenced.
       builder.addAnnotation(SafeVarargs.class);
+      builder.addAnnotation(AnnotationSpec.builder(SuppressWarnings.class).addMember("value", "$S", "varargs")
+          .build());
       if (!signature.name().equals("<init>")) {
         builder.addModifiers(Modifier.FINAL);
       }

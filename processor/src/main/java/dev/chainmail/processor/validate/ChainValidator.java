@@ -62,10 +62,6 @@ public final class ChainValidator {
       report.error(type, Message.TYPE_ANNOTATION, name);
       return false;
     }
-    if (type.getNestingKind() == NestingKind.LOCAL || type.getNestingKind() == NestingKind.ANONYMOUS) {
-      report.error(type, Message.TYPE_LOCAL, type.getKind() == ElementKind.CLASS ? type.toString() : name);
-      return false;
-    }
     boolean fine = true;
     if (type.getNestingKind() == NestingKind.MEMBER && type.getKind() == ElementKind.CLASS
         && !type.getModifiers().contains(Modifier.STATIC)) {

@@ -88,11 +88,6 @@ public final class FallbackValidator {
       report.error(guarded, fallback, "method", Message.FALLBACK_PRIVATE, targetName);
       return;
     }
-    if (isPackagePrivate(target)
-        && !elements.getPackageOf(target).equals(elements.getPackageOf(chain))) {
-      report.error(guarded, fallback, "method", Message.FALLBACK_INACCESSIBLE, targetName);
-      return;
-    }
     DeclaredType site = (DeclaredType) chain.asType();
     ExecutableType guardedType = (ExecutableType) types.asMemberOf(site, guarded);
     ExecutableType targetType = (ExecutableType) types.asMemberOf(site, target);
@@ -146,10 +141,4 @@ public final class FallbackValidator {
     return false;
   }
 
-  private static boolean isPackagePrivate(ExecutableElement method) {
-    return !method.getModifiers().contains(Modifier.PUBLIC)
-        && !method.getModifiers().contains(Modifier.PROTECTED)
-        && !method.getModifiers().contains(Modifier.PRIVATE)
-        && !method.getEnclosingElement().getKind().isInterface();
-  }
 }

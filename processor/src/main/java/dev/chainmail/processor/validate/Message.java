@@ -13,8 +13,6 @@ public enum Message {
       + "an interface."),
   TYPE_FINAL("%s is final, so the generated proxy cannot extend it. Remove 'final' from the class, or annotate an "
       + "interface it implements instead."),
-  TYPE_LOCAL("%s is a local or anonymous class, which the generated proxy cannot name. Make it a top-level or "
-      + "static nested type."),
   TYPE_INNER("%s is an inner (non-static nested) class, which the generated proxy cannot extend without an "
       + "enclosing instance. Declare it 'static'."),
   TYPE_PRIVATE("%s is private, or nested in a private type, so the generated proxy in package %s cannot see it. "
@@ -65,8 +63,6 @@ public enum Message {
       + "Name another method."),
   FALLBACK_PRIVATE("@Fallback method %s is private, so the generated proxy cannot call it. Make it "
       + "package-private or wider."),
-  FALLBACK_INACCESSIBLE("@Fallback method %s is package-private in another package, so the generated proxy "
-      + "cannot call it. Make it protected or public."),
   FALLBACK_RETURN_VOID("@Fallback method %s returns %s, but %s is void, so its fallback must be void too. "
       + "Make the fallback void."),
   FALLBACK_RETURN_TYPE("@Fallback method %s returns %s, which cannot be assigned to %s, the return type of %s. "

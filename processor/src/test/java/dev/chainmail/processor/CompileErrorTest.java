@@ -1,0 +1,621 @@
+package dev.chainmail.processor;
+
+import static com.google.testing.compile.CompilationSubject.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.google.testing.compile.Compilation;
+import com.google.testing.compile.Compiler;
+import com.google.testing.compile.JavaFileObjects;
+import dev.chainmail.processor.validate.Message;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import javax.tools.FileObject;
+import javax.tools.ForwardingJavaFileManager;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileManager;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.StandardJavaFileManager;
+import javax.tools.ToolProvider;
+import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
+
+/**
+ * One test per diagnostic in {@link Message}: each checks the text, the file and the line of the error, and that
+ * no proxy was generated for the invalid type.
+ */
+class CompileErrorTest {
+
+  private JavaFileObject[] sources;
+
+  private Compilation compile(JavaFileObject... sources) {
+    this.sources = sources;
+    return Compiler.javac().withProcessors(new ChainmailProcessor()).withOptions("-Xlint:all").compile(sources);
+  }
+
+  /**
+   * Compiles the last sources again, recording every source file the processor asks to write. javac runs no more
+   * rounds after an error, so only the file manager can tell whether a proxy was written.
+   */
+  private Set<String> writtenSources() {
+    JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+    Set<String> written = new TreeSet<>();
+    StandardJavaFileManager standard = javac.getStandardFileManager(null, null, StandardCharsets.UTF_8);
+    JavaFileManager recording = new ForwardingJavaFileManager<>(standard) {
+      @Override
+      public JavaFileObject getJavaFileForOutput(Location location, String className, JavaFileObject.Kind kind,
+          FileObject sibling) {
+        if (kind == JavaFileObject.Kind.SOURCE) {
+          written.add(className);
+        }
+        StringWriter text = new StringWriter();
+        return new SimpleJavaFileObject(URI.create("mem:///" + className.replace('.', '/') + kind.extension),
+            kind) {
+          @Override
+          public OutputStream openOutputStream() {
+            return new ByteArrayOutputStream();
+          }
+
+          @Override
+          public Writer openWriter() {
+            return text;
+          }
+
+          @Override
+          public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+            return text.toString();
+          }
+        };
+      }
+    };
+    JavaCompiler.CompilationTask task = javac.getTask(null, recording, diagnostic -> { }, List.of("-proc:only"),
+        null, List.of(sources));
+    task.setProcessors(List.of(new ChainmailProcessor()));
+    task.call();
+    return written;
+  }
+
+  /** Checks that no proxy was written, valid or not. */
+  private void assertNoProxy() {
+    assertEquals(Set.of(), writtenSources(), "proxies written for an invalid chain");
+  }
+
+  private static JavaFileObject chain(String... lines) {
+    List<String> source = new ArrayList<>(List.of(
+        "package test;",
+        "",
+        "import dev.chainmail.Fallback;",
+        "import dev.chainmail.Retry;",
+        "import java.io.*;"));
+    source.addAll(List.of(lines));
+    return JavaFileObjects.forSourceLines("test.Chain", source);
+  }
+
+  /** Compiles one chain, and checks it fails with exactly one error, at the line, and generates nothing. */
+  private void assertError(String message, String line, String... lines) {
+    JavaFileObject source = chain(lines);
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation).hadErrorCount(1);
+    assertThat(compilation).hadErrorContaining(message).inFile(source).onLineContaining(line);
+    assertNoProxy();
+  }
+
+  // ---- the chain type ----
+
+  @Test
+  void enumChain() {
+    assertError("test.Chain is an enum, and the generated proxy must extend its chain class",
+        "enum Chain", "public enum Chain { A; @Retry public void run() {} }");
+  }
+
+  @Test
+  void recordChain() {
+    assertError("test.Chain is a record, and records are final", "record Chain",
+        "public record Chain(int x) { @Retry public void run() {} }");
+  }
+
+  @Test
+  void annotationTypeChain() {
+    assertError("test.Chain is an annotation type, which cannot be a chain type", "@interface Chain",
+        "public @interface Chain { @Retry int run(); }");
+  }
+
+  @Test
+  void finalClass() {
+    assertError("test.Chain is final, so the generated proxy cannot extend it. Remove 'final'", "final class Chain",
+        "public final class Chain { @Retry public void run() {} }");
+  }
+
+  @Test
+  void innerClass() {
+    assertError("test.Chain.Inner is an inner (non-static nested) class", "class Inner",
+        "public class Chain {",
+        "  public class Inner { @Retry public void run() {} }",
+        "}");
+  }
+
+  @Test
+  void privateNestedClass() {
+    assertError("test.Chain.Hidden is private, or nested in a private type, so the generated proxy in package test",
+        "class Hidden",
+        "public class Chain {",
+        "  private static class Hidden { @Retry public void run() {} }",
+        "}");
+  }
+
+  @Test
+  void classNestedInPrivateClass() {
+    assertError("test.Chain.Hidden.Visible is private, or nested in a private type", "class Visible",
+        "public class Chain {",
+        "  private static class Hidden {",
+        "    static class Visible { @Retry public void run() {} }",
+        "  }",
+        "}");
+  }
+
+  @Test
+  void noAccessibleConstructor() {
+    assertError("test.Chain has no constructor the generated proxy can call: all of them are private",
+        "class Chain",
+        "public class Chain {",
+        "  private Chain() {}",
+        "  @Retry public void run() {}",
+        "}");
+  }
+
+  @Test
+  void abstractClassWithAbstractMethod() {
+    assertError("test.Chain is abstract and does not implement call(), so the generated proxy would be abstract",
+        "abstract class Chain",
+        "public abstract class Chain {",
+        "  @Retry public void run() {}",
+        "  public abstract String call();",
+        "}");
+  }
+
+  @Test
+  void abstractClassWithoutAbstractMethodsIsFine() {
+    Compilation compilation = compile(chain(
+        "public abstract class Chain {",
+        "  @Retry public void run() {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.ResilientChain");
+  }
+
+  @Test
+  void constructorTakingContextFirst() {
+    assertError("the constructor Chain(dev.chainmail.runtime.ChainmailContext, int) takes a ChainmailContext first",
+        "public Chain(dev.chainmail",
+        "public class Chain {",
+        "  public Chain(dev.chainmail.runtime.ChainmailContext context, int x) {}",
+        "  @Retry public void run() {}",
+        "}");
+  }
+
+  @Test
+  void typeThatNeverResolves() {
+    JavaFileObject source = chain(
+        "public class Chain {",
+        "  @Retry public Missing run() { return null; }",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("the proxy for test.Chain was not generated, because these types could not be resolved: "
+            + "Missing")
+        .inFile(source).onLineContaining("class Chain");
+    assertNoProxy();
+  }
+
+  @Test
+  void proxyNameTaken() {
+    JavaFileObject chain = chain("public class Chain { @Retry public void run() {} }");
+    JavaFileObject taken = JavaFileObjects.forSourceLines("test.ResilientChain",
+        "package test;", "public class ResilientChain {}");
+    Compilation compilation = compile(chain, taken);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("cannot write test.ResilientChain, the proxy of test.Chain: a type of that name already "
+            + "exists. Rename that type.")
+        .inFile(chain).onLineContaining("class Chain");
+  }
+
+  // ---- the guarded method ----
+
+  @Test
+  void privateMethod() {
+    assertError("@Retry cannot be used on private method run(): the generated proxy must override it",
+        "private void run",
+        "public class Chain {",
+        "  @Retry private void run() {}",
+        "}");
+  }
+
+  @Test
+  void staticMethod() {
+    assertError("@Fallback cannot be used on static method run(): a static method cannot be overridden",
+        "static void run",
+        "public class Chain {",
+        "  @Fallback(method = \"other\") public static void run() {}",
+        "  static void other() {}",
+        "}");
+  }
+
+  @Test
+  void finalMethod() {
+    assertError("@Retry cannot be used on final method charge(): the generated proxy must override it. Remove "
+        + "'final', or move the annotation.", "final String charge",
+        "public class Chain {",
+        "  @Retry public final String charge() { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void abstractMethodOfClass() {
+    JavaFileObject source = chain(
+        "public abstract class Chain {",
+        "  @Retry public abstract String call();",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("@Retry cannot be used on abstract method call() of a class: the generated proxy calls "
+            + "the method it overrides, which has no body")
+        .inFile(source).onLineContaining("abstract String call");
+  }
+
+  @Test
+  void typeLevelRetrySkipsWhatItCannotOverride() {
+    Compilation compilation = compile(chain(
+        "@Retry public class Chain {",
+        "  public final void a() {}",
+        "  public static void b() {}",
+        "  void c() {}",
+        "  public void d() {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+    assertThat(compilation).generatedSourceFile("test.ResilientChain")
+        .contentsAsUtf8String().doesNotContain("void a()");
+  }
+
+  // ---- @Retry ----
+
+  @Test
+  void maxAttemptsBelowOne() {
+    assertError("@Retry maxAttempts is 0, but it counts the first call too, so it must be at least 1",
+        "maxAttempts = 0",
+        "public class Chain {",
+        "  @Retry(maxAttempts = 0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void multiplierBelowOne() {
+    assertError("@Retry multiplier is 0.5, but pauses cannot shrink", "multiplier = 0.5",
+        "public class Chain {",
+        "  @Retry(multiplier = 0.5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void jitterAboveOne() {
+    assertError("@Retry jitter is 1.5, but it is the fraction by which each pause varies, so it must be in [0, 1]",
+        "jitter = 1.5",
+        "public class Chain {",
+        "  @Retry(jitter = 1.5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void jitterBelowZero() {
+    assertError("@Retry jitter is -0.1", "jitter = -0.1",
+        "public class Chain {",
+        "  @Retry(jitter = -0.1)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void maxDelayShorterThanDelay() {
+    assertError("@Retry maxDelay \"1s\" is shorter than delay \"2s\", so every pause would be cut to maxDelay",
+        "maxDelay = \"1s\"",
+        "public class Chain {",
+        "  @Retry(delay = \"2s\",",
+        "      maxDelay = \"1s\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void zeroMaxDuration() {
+    assertError("@Retry maxDuration \"0ms\" is zero, which allows no retry at all", "maxDuration",
+        "public class Chain {",
+        "  @Retry(maxDuration = \"0ms\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void malformedDelay() {
+    assertError("@Retry delay is not a valid duration: '2 seconds' is not a duration: the unit ' seconds' is "
+        + "unknown; use a whole number with a unit (ns, us, ms, s, m, h), such as \"250ms\"",
+        "2 seconds",
+        "public class Chain {",
+        "  @Retry(delay = \"2 seconds\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void negativeDelay() {
+    assertError("@Retry delay is not a valid duration: '-5ms' is negative", "-5ms",
+        "public class Chain {",
+        "  @Retry(delay = \"-5ms\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void malformedMaxDuration() {
+    assertError("@Retry maxDuration is not a valid duration: 'PT1X' is not a duration", "PT1X",
+        "public class Chain {",
+        "  @Retry(maxDuration = \"PT1X\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void malformedDurationOnTypeLevelRetry() {
+    assertError("@Retry maxDelay is not a valid duration: 'soon' is not a duration", "soon",
+        "@Retry(maxDelay = \"soon\")",
+        "public class Chain {",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void emptyRetryOn() {
+    assertError("@Retry retryOn is empty, so no failure would ever be retried", "retryOn = {}",
+        "public class Chain {",
+        "  @Retry(retryOn = {})",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void retryOnCoveredByAbortOn() {
+    assertError("@Retry retryOn java.io.FileNotFoundException is covered by abortOn java.io.IOException, so it "
+            + "would never be retried", "retryOn",
+        "public class Chain {",
+        "  @Retry(retryOn = FileNotFoundException.class, abortOn = IOException.class)",
+        "  public void run() throws IOException {}",
+        "}");
+  }
+
+  @Test
+  void retryOnEqualToAbortOn() {
+    assertError("@Retry retryOn java.io.IOException is covered by abortOn java.io.IOException", "retryOn",
+        "public class Chain {",
+        "  @Retry(retryOn = IOException.class, abortOn = IOException.class)",
+        "  public void run() throws IOException {}",
+        "}");
+  }
+
+  @Test
+  void narrowerAbortOnIsFine() {
+    Compilation compilation = compile(chain(
+        "public class Chain {",
+        "  @Retry(retryOn = IOException.class, abortOn = FileNotFoundException.class)",
+        "  public void run() throws IOException {}",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  // ---- @Fallback ----
+
+  @Test
+  void emptyFallbackName() {
+    assertError("@Fallback method is empty. Name a method of Chain that takes (String), optionally followed by a "
+        + "Throwable", "method = \"\"",
+        "public class Chain {",
+        "  @Fallback(method = \"\")",
+        "  public String run(String in) { return in; }",
+        "}");
+  }
+
+  @Test
+  void missingFallback() {
+    assertError("@Fallback method \"cached\" is not a method of Chain. Declare String cached(String, int), or the "
+        + "same with a last Throwable parameter", "cached",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in, int n) { return in; }",
+        "}");
+  }
+
+  @Test
+  void fallbackWithWrongParameters() {
+    assertError("@Fallback method \"cached\" has parameters (int), but a fallback for run(String) must take "
+        + "(String), optionally followed by a Throwable", "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  String cached(int n) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void ambiguousFallback() {
+    assertError("@Fallback method \"cached\" is ambiguous: Chain has both cached(String) and "
+        + "cached(String, Throwable). Rename one of them.", "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  String cached(String in) { return \"\"; }",
+        "  String cached(String in, Throwable t) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void fallbackIsTheGuardedMethod() {
+    assertError("@Fallback method \"run\" is the guarded method itself", "method = \"run\"",
+        "public class Chain {",
+        "  @Fallback(method = \"run\")",
+        "  public String run(String in) { return in; }",
+        "}");
+  }
+
+  @Test
+  void privateFallback() {
+    assertError("@Fallback method cached(String) is private, so the generated proxy cannot call it",
+        "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  private String cached(String in) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void packagePrivateFallbackInAnotherPackageIsNotInherited() {
+    JavaFileObject base = JavaFileObjects.forSourceLines("other.Base",
+        "package other;",
+        "public class Base {",
+        "  String cached(String in) { return \"\"; }",
+        "}");
+    JavaFileObject source = chain(
+        "public class Chain extends other.Base {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "}");
+    Compilation compilation = compile(base, source);
+    assertThat(compilation).failed();
+    assertThat(compilation)
+        .hadErrorContaining("@Fallback method \"cached\" is not a method of Chain")
+        .inFile(source).onLineContaining("method = \"cached\"");
+  }
+
+  @Test
+  void voidMethodWithValuedFallback() {
+    assertError("@Fallback method cached(String) returns String, but run(String) is void, so its fallback must be "
+        + "void too", "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public void run(String in) {}",
+        "  String cached(String in) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void incompatibleFallbackReturnType() {
+    assertError("@Fallback method cached(String) returns Integer, which cannot be assigned to String, the return "
+        + "type of run(String)", "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  Integer cached(String in) { return 1; }",
+        "}");
+  }
+
+  @Test
+  void fallbackThrowsUndeclaredCheckedException() {
+    assertError("@Fallback method cached(String) throws java.io.IOException, which run(String) does not declare",
+        "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  String cached(String in) throws IOException { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void fallbackFailureParameterTooNarrow() {
+    assertError("@Fallback method cached(String, java.io.IOException) takes its failure as java.io.IOException, "
+        + "which cannot hold Throwable from applyOn", "method = \"cached\"",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\")",
+        "  public String run(String in) { return in; }",
+        "  String cached(String in, IOException e) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void emptyApplyOn() {
+    assertError("@Fallback applyOn is empty, so the fallback would never answer", "applyOn = {}",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\", applyOn = {})",
+        "  public String run(String in) { return in; }",
+        "  String cached(String in) { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void applyOnCoveredBySkipOn() {
+    assertError("@Fallback applyOn java.io.IOException is covered by skipOn Exception, so the fallback "
+        + "would never answer it", "applyOn",
+        "public class Chain {",
+        "  @Fallback(method = \"cached\", applyOn = IOException.class, skipOn = Exception.class)",
+        "  public String run(String in) throws IOException { return in; }",
+        "  String cached(String in) { return \"\"; }",
+        "}");
+  }
+
+  // ---- reporting ----
+
+  @Test
+  void everyErrorOfATypeIsReported() {
+    JavaFileObject source = chain(
+        "public class Chain {",
+        "  @Retry(maxAttempts = 0, jitter = 2)",
+        "  @Fallback(method = \"nothing\")",
+        "  public void run() {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(3);
+    assertThat(compilation).hadErrorContaining("maxAttempts is 0");
+    assertThat(compilation).hadErrorContaining("jitter is 2.0");
+    assertThat(compilation).hadErrorContaining("\"nothing\" is not a method of Chain");
+    assertNoProxy();
+  }
+
+  @Test
+  void oneInvalidTypeDoesNotStopAnother() {
+    JavaFileObject invalid = chain("public final class Chain { @Retry public void run() {} }");
+    JavaFileObject valid = JavaFileObjects.forSourceLines("test.Fine",
+        "package test;", "public class Fine { @dev.chainmail.Retry public void run() {} }");
+    Compilation compilation = compile(invalid, valid);
+    assertThat(compilation).hadErrorCount(1);
+    assertEquals(Set.of("test.ResilientFine"), writtenSources());
+  }
+
+  @Test
+  void everyMessageHasATest() throws IOException {
+    String tests = Files.readString(Paths.get("src/test/java/dev/chainmail/processor/CompileErrorTest.java"))
+        .replace("\\\"", "\"");
+    List<String> untested = new ArrayList<>();
+    for (Message message : Message.values()) {
+      String prefix = message.format(new Object[32]).split("null")[0].trim();
+      String fragment = prefix.substring(0, Math.min(prefix.length(), 40));
+      if (message != Message.INTERNAL_ERROR && fragment.length() > 0 && !tests.contains(fragment)) {
+        untested.add(message.name());
+      }
+    }
+    assertTrue(untested.isEmpty(), "messages without a test of their own: " + untested);
+  }
+}

@@ -1,0 +1,5 @@
+package com.example.tools;
+
+public interface Named {
+  String name();
+}
