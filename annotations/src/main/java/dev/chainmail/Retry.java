@@ -74,7 +74,7 @@ public @interface Retry {
 
   /**
    * The time after which no new attempt starts, measured from the start of the first attempt; empty for no limit.
-   * A pause that would end later than this is not taken: the last failure propagates instead.
+   * A pause that would end at or after this point is not taken: the last failure propagates instead.
    */
   String maxDuration() default "";
 

@@ -2,6 +2,7 @@ package dev.chainmail.processor;
 
 import static com.google.testing.compile.CompilationSubject.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.google.testing.compile.Compilation;
 import com.google.testing.compile.Compiler;
@@ -18,6 +19,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import javax.tools.JavaFileObject;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -61,6 +63,15 @@ class GoldenFileTest {
     for (Map.Entry<String, String> expected : read(folder.resolve("expected")).entrySet()) {
       assertEquals(expected.getValue(), actual.get(expected.getKey()), expected.getKey());
     }
+  }
+
+  /** The user guide shows a generated proxy in full; it must be the one the processor writes today. */
+  @Test
+  void userGuideShowsTheCurrentProxy() throws IOException {
+    String guide = Files.readString(Paths.get("../docs/guide.md"), StandardCharsets.UTF_8);
+    String proxy = Files.readString(
+        SOURCE_ROOT.resolve("class_chain/expected/ResilientResearchChain.java"), StandardCharsets.UTF_8);
+    assertTrue(guide.contains(proxy), "docs/guide.md must show golden/class_chain's proxy verbatim");
   }
 
   private static List<JavaFileObject> sources(Path input) throws IOException {

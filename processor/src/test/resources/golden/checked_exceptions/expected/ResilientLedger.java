@@ -97,7 +97,7 @@ public final class ResilientLedger extends Ledger {
         throw failure;
       }
       this.chainmail$listener.onFallback("com.example.db.Ledger/record", failure);
-      recordLater(entry, amount, (SQLException) failure);
+      super.recordLater(entry, amount, (SQLException) failure);
     }
   }
 

@@ -62,7 +62,7 @@ public final class ResilientResearchChain extends ResearchChain {
       }
     } catch (Throwable failure) {
       this.chainmail$listener.onFallback("com.example.ResearchChain/answer", failure);
-      return cachedAnswer(question, failure);
+      return super.cachedAnswer(question, failure);
     }
   }
 }

@@ -94,7 +94,7 @@ public final class ResilientRanker<T extends Comparable<T>> extends Ranker<T> {
       }
     } catch (Throwable failure) {
       this.chainmail$listener.onFallback("com.example.Ranker/rank", failure);
-      return identity(item, scorer);
+      return super.identity(item, scorer);
     }
   }
 

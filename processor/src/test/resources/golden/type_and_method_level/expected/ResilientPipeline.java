@@ -106,7 +106,7 @@ public final class ResilientPipeline extends Pipeline {
         throw failure;
       }
       this.chainmail$listener.onFallback("com.example.Pipeline/format", failure);
-      return plain(text);
+      return super.plain(text);
     }
   }
 

@@ -24,7 +24,9 @@ public interface ChainmailListener {
   default void onRetry(String method, int attempt, Throwable failure, long pauseNanos) {}
 
   /**
-   * Called when retrying stops and the failure goes on to the caller or the fallback.
+   * Called when a failure that {@code retryOn} accepts is not retried after all, because the attempts are used up,
+   * the next pause would pass {@code maxDuration}, or the thread was interrupted. The failure then goes on to the
+   * caller or the fallback. Failures that {@code retryOn} and {@code abortOn} exclude are not reported here.
    *
    * @param method the guarded method, as {@code com.example.ResearchChain/answer}
    * @param attempts how many attempts were made

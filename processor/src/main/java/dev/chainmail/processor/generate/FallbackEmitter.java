@@ -57,6 +57,8 @@ final class FallbackEmitter implements GuardEmitter {
         return CodeBlock.of("this.$N.", ProxyGenerator.DELEGATE_FIELD);
       case INTERFACE:
         return CodeBlock.of("$T.", fallback.owner());
+      case SUPER:
+        return CodeBlock.of("super.");
       default:
         return CodeBlock.of("");
     }

@@ -124,12 +124,11 @@ public final class ChainModelFactory {
       }
     }
     FallbackSpec.Receiver receiver;
+    boolean isStatic = target.getModifiers().contains(Modifier.STATIC);
     if (!members.isInterface()) {
-      receiver = FallbackSpec.Receiver.SELF;
-    } else if (target.getModifiers().contains(Modifier.STATIC)) {
-      receiver = FallbackSpec.Receiver.INTERFACE;
+      receiver = isStatic ? FallbackSpec.Receiver.STATIC : FallbackSpec.Receiver.SUPER;
     } else {
-      receiver = FallbackSpec.Receiver.DELEGATE;
+      receiver = isStatic ? FallbackSpec.Receiver.INTERFACE : FallbackSpec.Receiver.DELEGATE;
     }
     return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
         takesFailure, cast,

@@ -27,8 +27,13 @@ public record FallbackSpec(
 
   /** How the proxy calls the fallback method. */
   public enum Receiver {
-    /** The proxy itself: an instance or static method of the chain class the proxy extends. */
-    SELF,
+    /**
+     * The chain class's own instance method, called through {@code super} so that it runs once even when the
+     * proxy guards it too.
+     */
+    SUPER,
+    /** A static method of the chain class, called by its simple name. */
+    STATIC,
     /** The delegate: an instance method of the chain interface. */
     DELEGATE,
     /** The chain interface: a static method of it. */

@@ -1,0 +1,151 @@
+package dev.chainmail.behaviour;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.chainmail.runtime.ChainmailConfig;
+import dev.chainmail.runtime.ChainmailContext;
+import dev.chainmail.runtime.VirtualTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Config overrides in the context replace annotation values when the proxy is constructed. */
+class ConfigOverrideBehaviourTest {
+
+  private static final long MS = 1_000_000L;
+  private static final String FETCH = "dev.chainmail.behaviour.ConfigChain/fetch/Retry/";
+
+  private final VirtualTime time = new VirtualTime();
+
+  private ResilientConfigChain chain(Map<String, String> overrides) {
+    return new ResilientConfigChain(ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5)
+        .config(ChainmailConfig.of(overrides)).build());
+  }
+
+  private static IllegalStateException[] failures(int count) {
+    IllegalStateException[] failures = new IllegalStateException[count];
+    for (int i = 0; i < count; i++) {
+      failures[i] = new IllegalStateException("failure " + (i + 1));
+    }
+    return failures;
+  }
+
+  @Test
+  void withoutOverridesTheAnnotationDecides() {
+    ResilientConfigChain chain = chain(Map.of());
+    IllegalStateException[] failures = failures(6);
+    chain.script.failWith(failures);
+
+    assertSame(failures[1], assertThrows(IllegalStateException.class, chain::fetch));
+
+    assertEquals(2, chain.script.calls());
+  }
+
+  @Test
+  void aMaxAttemptsOverrideChangesTheNumberOfAttempts() {
+    ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
+    IllegalStateException[] failures = failures(6);
+    chain.script.failWith(failures);
+
+    assertSame(failures[4], assertThrows(IllegalStateException.class, chain::fetch));
+
+    assertEquals(5, chain.script.calls());
+  }
+
+  @Test
+  void aMaxAttemptsOverrideAllowsSuccessOnALaterAttempt() {
+    ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
+    chain.script.failWith(failures(4));
+
+    assertEquals("fetch#5", chain.fetch());
+  }
+
+  @Test
+  void anOverrideForOneMethodLeavesTheOthersAlone() {
+    ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
+    IllegalStateException[] failures = failures(6);
+    chain.script.failWith(failures);
+
+    assertSame(failures[1], assertThrows(IllegalStateException.class, chain::timed));
+
+    assertEquals(2, chain.script.calls());
+  }
+
+  @Test
+  void aDelayOverrideChangesThePauses() {
+    ResilientConfigChain chain = chain(Map.of(FETCH + "delay", "30ms", FETCH + "maxAttempts", "3"));
+    chain.script.failWith(failures(2));
+
+    assertEquals("fetch#3", chain.fetch());
+
+    assertEquals(List.of(30 * MS, 30 * MS), time.pauses());
+  }
+
+  @Test
+  void anInvalidMaxAttemptsMakesTheConstructorThrowNamingTheKey() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> chain(Map.of(FETCH + "maxAttempts", "five")));
+
+    assertTrue(thrown.getMessage().contains(FETCH + "maxAttempts"), thrown.getMessage());
+  }
+
+  @Test
+  void anOutOfRangeMaxAttemptsMakesTheConstructorThrowNamingTheKey() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> chain(Map.of(FETCH + "maxAttempts", "0")));
+
+    assertTrue(thrown.getMessage().contains(FETCH + "maxAttempts"), thrown.getMessage());
+  }
+
+  @Test
+  void anInvalidDurationMakesTheConstructorThrowNamingTheKey() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> chain(Map.of(FETCH + "delay", "soon")));
+
+    assertTrue(thrown.getMessage().contains(FETCH + "delay"), thrown.getMessage());
+  }
+
+  @Test
+  void aMaxDurationOverrideForAMethodDeclaringNoneMakesTheConstructorThrowNamingTheKey() {
+    IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class,
+        () -> chain(Map.of(FETCH + "maxDuration", "5s")));
+
+    assertTrue(thrown.getMessage().contains(FETCH + "maxDuration"), thrown.getMessage());
+  }
+
+  @Test
+  void aMaxDurationOverrideForAMethodDeclaringOneChangesTheLimit() {
+    ResilientConfigChain chain = chain(Map.of(
+        "dev.chainmail.behaviour.ConfigChain/timed/Retry/maxDuration", "15ms",
+        "dev.chainmail.behaviour.ConfigChain/timed/Retry/maxAttempts", "10"));
+    IllegalStateException[] failures = failures(10);
+    chain.script.failWith(failures);
+
+    // Pauses of 10ms: the first ends at 10ms, inside 15ms; the second would end at 20ms, so it is not taken.
+    assertSame(failures[1], assertThrows(IllegalStateException.class, chain::timed));
+
+    assertEquals(2, chain.script.calls());
+    assertEquals(List.of(10 * MS), time.pauses());
+  }
+
+  @Test
+  void overloadsShareTheirKeys() {
+    ResilientSignatureChain chain = new ResilientSignatureChain(ChainmailContext.builder().clock(time)
+        .sleeper(time).random(() -> 0.5)
+        .config(ChainmailConfig.of(Map.of("dev.chainmail.behaviour.SignatureChain/load/Retry/maxAttempts", "3")))
+        .build());
+    IllegalStateException[] byKey = failures(5);
+    IllegalStateException[] byId = failures(5);
+    chain.byKey.failWith(byKey);
+    chain.byId.failWith(byId);
+
+    assertSame(byKey[2], assertThrows(IllegalStateException.class, () -> chain.load("k")));
+    assertSame(byId[2], assertThrows(IllegalStateException.class, () -> chain.load(7)));
+
+    assertEquals(3, chain.byKey.calls());
+    assertEquals(3, chain.byId.calls());
+  }
+}
