@@ -25,18 +25,10 @@ class ConfigOverrideBehaviourTest {
         .config(ChainmailConfig.of(overrides)).build());
   }
 
-  private static IllegalStateException[] failures(int count) {
-    IllegalStateException[] failures = new IllegalStateException[count];
-    for (int i = 0; i < count; i++) {
-      failures[i] = new IllegalStateException("failure " + (i + 1));
-    }
-    return failures;
-  }
-
   @Test
   void withoutOverridesTheAnnotationDecides() {
     ResilientConfigChain chain = chain(Map.of());
-    IllegalStateException[] failures = failures(6);
+    IllegalStateException[] failures = Failures.numbered(6);
     chain.script.failWith(failures);
 
     assertSame(failures[1], assertThrows(IllegalStateException.class, chain::fetch));
@@ -47,7 +39,7 @@ class ConfigOverrideBehaviourTest {
   @Test
   void aMaxAttemptsOverrideChangesTheNumberOfAttempts() {
     ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
-    IllegalStateException[] failures = failures(6);
+    IllegalStateException[] failures = Failures.numbered(6);
     chain.script.failWith(failures);
 
     assertSame(failures[4], assertThrows(IllegalStateException.class, chain::fetch));
@@ -58,7 +50,7 @@ class ConfigOverrideBehaviourTest {
   @Test
   void aMaxAttemptsOverrideAllowsSuccessOnALaterAttempt() {
     ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
-    chain.script.failWith(failures(4));
+    chain.script.failWith(Failures.numbered(4));
 
     assertEquals("fetch#5", chain.fetch());
   }
@@ -66,7 +58,7 @@ class ConfigOverrideBehaviourTest {
   @Test
   void anOverrideForOneMethodLeavesTheOthersAlone() {
     ResilientConfigChain chain = chain(Map.of(FETCH + "maxAttempts", "5"));
-    IllegalStateException[] failures = failures(6);
+    IllegalStateException[] failures = Failures.numbered(6);
     chain.script.failWith(failures);
 
     assertSame(failures[1], assertThrows(IllegalStateException.class, chain::timed));
@@ -77,7 +69,7 @@ class ConfigOverrideBehaviourTest {
   @Test
   void aDelayOverrideChangesThePauses() {
     ResilientConfigChain chain = chain(Map.of(FETCH + "delay", "30ms", FETCH + "maxAttempts", "3"));
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
 
     assertEquals("fetch#3", chain.fetch());
 
@@ -121,7 +113,7 @@ class ConfigOverrideBehaviourTest {
     ResilientConfigChain chain = chain(Map.of(
         "dev.chainmail.behaviour.ConfigChain/timed/Retry/maxDuration", "15ms",
         "dev.chainmail.behaviour.ConfigChain/timed/Retry/maxAttempts", "10"));
-    IllegalStateException[] failures = failures(10);
+    IllegalStateException[] failures = Failures.numbered(10);
     chain.script.failWith(failures);
 
     // Pauses of 10ms: the first ends at 10ms, inside 15ms; the second would end at 20ms, so it is not taken.
@@ -137,8 +129,8 @@ class ConfigOverrideBehaviourTest {
         .sleeper(time).random(() -> 0.5)
         .config(ChainmailConfig.of(Map.of("dev.chainmail.behaviour.SignatureChain/load/Retry/maxAttempts", "3")))
         .build());
-    IllegalStateException[] byKey = failures(5);
-    IllegalStateException[] byId = failures(5);
+    IllegalStateException[] byKey = Failures.numbered(5);
+    IllegalStateException[] byId = Failures.numbered(5);
     chain.byKey.failWith(byKey);
     chain.byId.failWith(byId);
 

@@ -32,11 +32,7 @@ class MaxDurationBehaviourTest {
   }
 
   private static List<IllegalStateException> failures(int count) {
-    List<IllegalStateException> failures = new ArrayList<>();
-    for (int i = 1; i <= count; i++) {
-      failures.add(new IllegalStateException("failure " + i));
-    }
-    return failures;
+    return List.of(Failures.numbered(count));
   }
 
   @Test

@@ -18,18 +18,10 @@ class SignatureBehaviourTest {
       ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5).build();
   private final ResilientSignatureChain chain = new ResilientSignatureChain(context);
 
-  private static IllegalStateException[] failures(int count) {
-    IllegalStateException[] failures = new IllegalStateException[count];
-    for (int i = 0; i < count; i++) {
-      failures[i] = new IllegalStateException("failure " + (i + 1));
-    }
-    return failures;
-  }
-
   @Test
   void aGenericClassReturnsItsTypeVariableThroughTheRetry() {
     ResilientBox<String> box = new ResilientBox<>(context, "content");
-    box.script.failWith(failures(2));
+    box.script.failWith(Failures.numbered(2));
 
     String value = box.get();
 
@@ -40,7 +32,7 @@ class SignatureBehaviourTest {
   @Test
   void aGenericClassPropagatesTheLastFailure() {
     Box<List<Integer>> box = new ResilientBox<>(context, List.of(1, 2));
-    IllegalStateException[] failures = failures(3);
+    IllegalStateException[] failures = Failures.numbered(3);
     box.script.failWith(failures);
 
     assertSame(failures[2], assertThrows(IllegalStateException.class, box::get));
@@ -50,7 +42,7 @@ class SignatureBehaviourTest {
 
   @Test
   void aGenericMethodIsRetriedAndKeepsItsType() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
 
     Integer first = chain.first(List.of(7, 8, 9));
 
@@ -60,7 +52,7 @@ class SignatureBehaviourTest {
 
   @Test
   void aVarargsMethodIsRetriedWithTheSameArguments() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
 
     assertEquals(6, chain.sum(1, 2, 3));
     assertEquals(3, chain.script.calls());
@@ -75,8 +67,8 @@ class SignatureBehaviourTest {
 
   @Test
   void eachOverloadKeepsItsOwnMaxAttempts() {
-    IllegalStateException[] byKey = failures(5);
-    IllegalStateException[] byId = failures(5);
+    IllegalStateException[] byKey = Failures.numbered(5);
+    IllegalStateException[] byId = Failures.numbered(5);
     chain.byKey.failWith(byKey);
     chain.byId.failWith(byId);
 
@@ -89,8 +81,8 @@ class SignatureBehaviourTest {
 
   @Test
   void eachOverloadReturnsItsOwnResultAfterRetries() {
-    chain.byKey.failWith(failures(1));
-    chain.byId.failWith(failures(3));
+    chain.byKey.failWith(Failures.numbered(1));
+    chain.byId.failWith(Failures.numbered(3));
 
     assertEquals("key k", chain.load("k"));
     assertEquals("id 7", chain.load(7));
@@ -101,35 +93,35 @@ class SignatureBehaviourTest {
 
   @Test
   void anIntReturnSurvivesRetries() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
     assertEquals(42, chain.intValue());
     assertEquals(3, chain.script.calls());
   }
 
   @Test
   void aLongReturnSurvivesRetries() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
     assertEquals(1L << 40, chain.longValue());
     assertEquals(3, chain.script.calls());
   }
 
   @Test
   void aBooleanReturnSurvivesRetries() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
     assertTrue(chain.booleanValue());
     assertEquals(3, chain.script.calls());
   }
 
   @Test
   void aDoubleReturnSurvivesRetries() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
     assertEquals(2.5, chain.doubleValue());
     assertEquals(3, chain.script.calls());
   }
 
   @Test
   void aVoidMethodIsRetriedUntilItCompletes() {
-    chain.script.failWith(failures(2));
+    chain.script.failWith(Failures.numbered(2));
 
     chain.touch();
 
@@ -139,7 +131,7 @@ class SignatureBehaviourTest {
 
   @Test
   void aVoidMethodPropagatesTheLastFailure() {
-    IllegalStateException[] failures = failures(3);
+    IllegalStateException[] failures = Failures.numbered(3);
     chain.script.failWith(failures);
 
     assertSame(failures[2], assertThrows(IllegalStateException.class, chain::touch));
@@ -152,7 +144,7 @@ class SignatureBehaviourTest {
   void parametersNamedLikeTheProxysLocalsReachTheMethodAndTheFallback() {
     assertEquals("f/7/9", chain.clash("f", 7, 9L));
 
-    chain.script.failWith(failures(3));
+    chain.script.failWith(Failures.numbered(3));
     assertEquals("recovered f/7/9: failure 3", chain.clash("f", 7, 9L));
     assertEquals(4, chain.script.calls());
   }

@@ -18,17 +18,9 @@ class TypeLevelRetryBehaviourTest {
   private final ResilientTypeLevelChain chain = new ResilientTypeLevelChain(
       ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5).build());
 
-  private static IllegalStateException[] failures(int count) {
-    IllegalStateException[] failures = new IllegalStateException[count];
-    for (int i = 0; i < count; i++) {
-      failures[i] = new IllegalStateException("failure " + (i + 1));
-    }
-    return failures;
-  }
-
   @Test
   void thePublicMethodWithoutItsOwnRetryTakesTheTypeLevelOne() {
-    IllegalStateException[] failures = failures(5);
+    IllegalStateException[] failures = Failures.numbered(5);
     chain.script.failWith(failures);
 
     assertSame(failures[2], assertThrows(IllegalStateException.class, chain::inherited));
@@ -39,7 +31,7 @@ class TypeLevelRetryBehaviourTest {
 
   @Test
   void aMethodLevelRetryReplacesTheTypeLevelOneWhole() {
-    IllegalStateException[] failures = failures(6);
+    IllegalStateException[] failures = Failures.numbered(6);
     chain.script.failWith(failures);
 
     assertSame(failures[4], assertThrows(IllegalStateException.class, chain::own));
@@ -50,7 +42,7 @@ class TypeLevelRetryBehaviourTest {
 
   @Test
   void aPackagePrivateMethodIsNotGuardedByTheTypeLevelRetry() {
-    IllegalStateException[] failures = failures(3);
+    IllegalStateException[] failures = Failures.numbered(3);
     chain.script.failWith(failures);
 
     assertSame(failures[0], assertThrows(IllegalStateException.class, chain::packagePrivate));
@@ -60,7 +52,7 @@ class TypeLevelRetryBehaviourTest {
 
   @Test
   void aProtectedMethodIsNotGuardedByTheTypeLevelRetry() {
-    IllegalStateException[] failures = failures(3);
+    IllegalStateException[] failures = Failures.numbered(3);
     chain.script.failWith(failures);
 
     assertSame(failures[0], assertThrows(IllegalStateException.class, chain::protectedOne));
@@ -70,7 +62,7 @@ class TypeLevelRetryBehaviourTest {
 
   @Test
   void aFinalMethodIsNotGuardedByTheTypeLevelRetry() {
-    IllegalStateException[] failures = failures(3);
+    IllegalStateException[] failures = Failures.numbered(3);
     chain.script.failWith(failures);
 
     assertSame(failures[0], assertThrows(IllegalStateException.class, chain::finalOne));
@@ -82,7 +74,7 @@ class TypeLevelRetryBehaviourTest {
   void aFallbackOnAMethodCoveredByTheTypeLevelRetryRunsAfterItsRetries() {
     TypeLevelFallbackChain fallbackChain = new ResilientTypeLevelFallbackChain(
         ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5).build());
-    fallbackChain.script.failWith(failures(3));
+    fallbackChain.script.failWith(Failures.numbered(3));
 
     assertEquals("recovered failure 3", fallbackChain.fetch());
 
@@ -94,7 +86,7 @@ class TypeLevelRetryBehaviourTest {
   void aFallbackThatThrowsRunsOnceEvenWhenTheTypeLevelRetryCoversIt() {
     TypeLevelFallbackChain fallbackChain = new ResilientTypeLevelFallbackChain(
         ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5).build());
-    fallbackChain.script.failWith(failures(3));
+    fallbackChain.script.failWith(Failures.numbered(3));
     IllegalArgumentException fromFallback = new IllegalArgumentException("the fallback failed");
     fallbackChain.fallbackFailure = fromFallback;
 
