@@ -1,7 +1,6 @@
 package dev.chainmail.runtime;
 
 import java.util.Objects;
-import java.util.Optional;
 
 /**
  * The retry schedule of one guarded method: how many attempts, and how long to pause between them.
@@ -338,12 +337,20 @@ public final class RetryPolicy {
     public RetryPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
       Builder configured = copy();
-      configured.applyOverrides(context.config());
+      RetryOverrides.apply(configured, context.config());
       if (configured.maxDelayNanos < configured.delayNanos) {
         throw new IllegalArgumentException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
             + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
       }
       return new RetryPolicy(configured, context);
+    }
+
+    boolean declaresMaxDuration() {
+      return maxDurationNanos != NO_LIMIT;
+    }
+
+    String method() {
+      return method;
     }
 
     private Builder copy() {
@@ -357,35 +364,6 @@ public final class RetryPolicy {
       return copy;
     }
 
-    private void applyOverrides(ChainmailConfig config) {
-      String prefix = method + "/Retry/";
-      override(config, prefix + "maxAttempts", value -> maxAttempts(Integer.parseInt(value)));
-      override(config, prefix + "delay", this::delay);
-      override(config, prefix + "multiplier", value -> multiplier(Double.parseDouble(value)));
-      override(config, prefix + "maxDelay", this::maxDelay);
-      override(config, prefix + "jitter", value -> jitter(Double.parseDouble(value)));
-      override(config, prefix + "maxDuration", value -> {
-        if (maxDurationNanos == NO_LIMIT) {
-          throw new IllegalArgumentException("the @Retry on " + method + " declares no maxDuration, so the proxy "
-              + "does not time its retries; declare a maxDuration in the annotation to make it configurable");
-        }
-        maxDuration(value);
-      });
-    }
-
-    private static void override(ChainmailConfig config, String key, ValueSetter setter) {
-      Optional<String> value = config.value(key);
-      if (value.isEmpty()) {
-        return;
-      }
-      try {
-        setter.set(value.get().trim());
-      } catch (IllegalArgumentException e) {
-        throw new IllegalArgumentException("config key " + key + " = '" + value.get() + "' is invalid: "
-            + e.getMessage(), e);
-      }
-    }
-
     private long nonNegative(String name, long nanos) {
       if (nanos < 0) {
         throw new IllegalArgumentException(method + ": " + name + " must not be negative, was " + nanos + "ns");
@@ -394,9 +372,4 @@ public final class RetryPolicy {
     }
   }
 
-  /** Sets one builder value from its config text. */
-  @FunctionalInterface
-  private interface ValueSetter {
-    void set(String value);
-  }
 }
