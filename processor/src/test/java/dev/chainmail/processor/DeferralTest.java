@@ -22,7 +22,10 @@ import org.junit.jupiter.api.Test;
  */
 class DeferralTest {
 
-  /** Writes {@code test.Answer} in the first round, so Chainmail sees the chain before the type exists. */
+  /**
+   * Writes {@code test.Answer} in the first round, which javac enters only for the second: Chainmail, running after
+   * it in the first round, sees the chain before the type exists.
+   */
   private static final class LateGenerator extends AbstractProcessor {
     private int round;
 
@@ -67,7 +70,7 @@ class DeferralTest {
         "  }",
         "}");
     Compilation compilation = Compiler.javac()
-        .withProcessors(new ChainmailProcessor(), new LateGenerator())
+        .withProcessors(new LateGenerator(), new ChainmailProcessor())
         .compile(chain);
     assertThat(compilation).succeeded();
     assertThat(compilation).generatedSourceFile("test.ResilientChain")
