@@ -1,129 +1,21 @@
 package dev.chainmail.benchmarks;
 
-import dev.chainmail.benchmarks.chains.ResilientRetryChain;
-import dev.chainmail.benchmarks.chains.RetryChain;
-import dev.chainmail.benchmarks.chains.Service;
-import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
-import dev.chainmail.benchmarks.peers.JdkProxies;
-import dev.chainmail.benchmarks.peers.Policies;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
-import io.github.resilience4j.retry.Retry;
-import io.smallrye.faulttolerance.api.TypedGuard;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Threads;
-import org.springframework.retry.support.RetryTemplate;
 
 /**
- * Scenario {@code retry-contention}: the {@code retry-success} call made by two threads at once through one
+ * Scenario {@code retry-contention}: the {@code retry-success} calls made by two threads at once through one
  * shared guard, as a shared service would be. A guard that writes shared state on every call (metrics counters,
- * for example) shows it here; time is per call, per thread.
+ * for example) shows it here; time is per call, per thread. The benchmark methods are inherited: only the state's
+ * scope, shared rather than per thread, and the thread count differ.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Benchmark)
 @Threads(2)
-public class RetryContentionBenchmark {
+public class RetryContentionBenchmark extends RetrySuccessBenchmark {
 
-  private static final String SCENARIO = "retry-contention";
-
-  /** The input: a field, not a constant, so that the call cannot be folded away. Only read, never written. */
-  int x = 41;
-
-  private RetryChain plain;
-  private RetryChain chainmail;
-  private Retry retry;
-  private Supplier<Integer> resilience4jDecorated;
-  private RetryPolicy<Integer> failsafePolicy;
-  private RetryTemplate springTemplate;
-  private TypedGuard<Integer> smallryeGuard;
-  private RetryChain byteBuddy;
-  private Service jdkProxy;
-
-  /** Builds every shared implementation once and checks that each is sound. */
-  @Setup(Level.Trial)
-  public void setUp() {
-    plain = new RetryChain();
-    chainmail = new ResilientRetryChain();
-    retry = Policies.resilience4j(SCENARIO);
-    resilience4jDecorated = Retry.decorateSupplier(retry, () -> plain.call(x));
-    failsafePolicy = Policies.failsafe();
-    springTemplate = Policies.springRetry();
-    smallryeGuard = Policies.smallRye(TypedGuard.create(Integer.class)).build();
-    byteBuddy = ByteBuddyProxies.retrying(RetryChain.class, "call");
-    jdkProxy = JdkProxies.retrying(Service.class, plain);
-
-    int expected = direct();
-    Sanity.sameResult(SCENARIO, "chainmail", expected, chainmail());
-    Sanity.sameResult(SCENARIO, "resilience4jDecorated", expected, resilience4jDecorated());
-    Sanity.sameResult(SCENARIO, "resilience4jExecute", expected, resilience4jExecute());
-    Sanity.sameResult(SCENARIO, "failsafe", expected, failsafe());
-    Sanity.sameResult(SCENARIO, "springRetry", expected, springRetry());
-    Sanity.sameResult(SCENARIO, "smallrye", expected, smallrye());
-    Sanity.sameResult(SCENARIO, "byteBuddy", expected, byteBuddy());
-    Sanity.sameResult(SCENARIO, "jdkProxy", expected, jdkProxy());
-  }
-
-  /** The floor: the chain method called with no guard. */
-  @Benchmark
-  public int direct() {
-    return plain.call(x);
-  }
-
-  /** The generated proxy, shared by both threads. */
-  @Benchmark
-  public int chainmail() {
-    return chainmail.call(x);
-  }
-
-  /** Resilience4j, one decorated supplier shared by both threads. */
-  @Benchmark
-  public int resilience4jDecorated() {
-    return resilience4jDecorated.get();
-  }
-
-  /** Resilience4j, one {@code Retry} shared by both threads, decorated at the call site. */
-  @Benchmark
-  public int resilience4jExecute() {
-    return retry.executeSupplier(() -> plain.call(x));
-  }
-
-  /** Failsafe, one retry policy shared by both threads. */
-  @Benchmark
-  public int failsafe() {
-    return Failsafe.with(failsafePolicy).get(() -> plain.call(x));
-  }
-
-  /** Spring Retry, one template shared by both threads. */
-  @Benchmark
-  public int springRetry() {
-    return springTemplate.execute(context -> plain.call(x));
-  }
-
-  /** SmallRye Fault Tolerance, one guard shared by both threads. */
-  @Benchmark
-  public int smallrye() {
-    return smallryeGuard.get(() -> plain.call(x));
-  }
-
-  /** A Byte Buddy subclass proxy shared by both threads. */
-  @Benchmark
-  public int byteBuddy() {
-    return byteBuddy.call(x);
-  }
-
-  /** A {@link java.lang.reflect.Proxy} shared by both threads. */
-  @Benchmark
-  public int jdkProxy() {
-    return jdkProxy.call(x);
+  @Override
+  String scenario() {
+    return "retry-contention";
   }
 }

@@ -14,12 +14,15 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
 import org.springframework.retry.support.RetryTemplate;
 
 /**
@@ -27,11 +30,13 @@ import org.springframework.retry.support.RetryTemplate;
  * succeeds at once. This is the cost every call pays, failing or not.
  */
 @BenchmarkMode(Mode.AverageTime)
+@Fork(value = 2, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 @State(Scope.Thread)
 public class RetrySuccessBenchmark {
 
-  private static final String SCENARIO = "retry-success";
 
   /** The input: a field, not a constant, so that the call cannot be folded away. */
   int x = 41;
@@ -46,12 +51,18 @@ public class RetrySuccessBenchmark {
   private RetryChain byteBuddy;
   private Service jdkProxy;
 
+  /** The scenario's name in results and sanity messages. */
+  String scenario() {
+    return "retry-success";
+  }
+
   /** Builds every implementation once, as an application would at start-up, and checks that each is sound. */
   @Setup(Level.Trial)
-  public void setUp() throws Exception {
+  public void setUp() {
+    String scenario = scenario();
     plain = new RetryChain();
     chainmail = new ResilientRetryChain();
-    retry = Policies.resilience4j(SCENARIO);
+    retry = Policies.resilience4j(scenario);
     resilience4jDecorated = Retry.decorateSupplier(retry, () -> plain.call(x));
     failsafePolicy = Policies.failsafe();
     springTemplate = Policies.springRetry();
@@ -60,14 +71,14 @@ public class RetrySuccessBenchmark {
     jdkProxy = JdkProxies.retrying(Service.class, plain);
 
     int expected = direct();
-    Sanity.sameResult(SCENARIO, "chainmail", expected, chainmail());
-    Sanity.sameResult(SCENARIO, "resilience4jDecorated", expected, resilience4jDecorated());
-    Sanity.sameResult(SCENARIO, "resilience4jExecute", expected, resilience4jExecute());
-    Sanity.sameResult(SCENARIO, "failsafe", expected, failsafe());
-    Sanity.sameResult(SCENARIO, "springRetry", expected, springRetry());
-    Sanity.sameResult(SCENARIO, "smallrye", expected, smallrye());
-    Sanity.sameResult(SCENARIO, "byteBuddy", expected, byteBuddy());
-    Sanity.sameResult(SCENARIO, "jdkProxy", expected, jdkProxy());
+    Sanity.sameResult(scenario, "chainmail", expected, chainmail());
+    Sanity.sameResult(scenario, "resilience4jDecorated", expected, resilience4jDecorated());
+    Sanity.sameResult(scenario, "resilience4jExecute", expected, resilience4jExecute());
+    Sanity.sameResult(scenario, "failsafe", expected, failsafe());
+    Sanity.sameResult(scenario, "springRetry", expected, springRetry());
+    Sanity.sameResult(scenario, "smallrye", expected, smallrye());
+    Sanity.sameResult(scenario, "byteBuddy", expected, byteBuddy());
+    Sanity.sameResult(scenario, "jdkProxy", expected, jdkProxy());
   }
 
   /** The floor: the chain method called with no guard. */

@@ -2,7 +2,6 @@ package dev.chainmail.runtime;
 
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 
 /**
  * Overrides for the values written in annotations, read once when a proxy is constructed.
@@ -30,7 +29,7 @@ public interface ChainmailConfig {
    * @return the empty config
    */
   static ChainmailConfig empty() {
-    return key -> Optional.empty();
+    return JdkDefaults.EmptyConfig.INSTANCE;
   }
 
   /**
@@ -52,9 +51,6 @@ public interface ChainmailConfig {
    * @return a config that reads the system properties
    */
   static ChainmailConfig systemProperties() {
-    return key -> {
-      Properties properties = System.getProperties();
-      return Optional.ofNullable(properties.getProperty(key));
-    };
+    return JdkDefaults.SystemPropertiesConfig.INSTANCE;
   }
 }

@@ -1,7 +1,5 @@
 package dev.chainmail.runtime;
 
-import java.util.concurrent.ThreadLocalRandom;
-
 /**
  * Supplies the random numbers that jitter draws on. Tests inject a fixed source to make jitter deterministic.
  * Implementations must be thread-safe.
@@ -17,11 +15,11 @@ public interface RandomSource {
   double nextDouble();
 
   /**
-   * Returns the source backed by {@link ThreadLocalRandom}, which does not contend across threads.
+   * Returns the source backed by {@link java.util.concurrent.ThreadLocalRandom}, which does not contend across threads.
    *
    * @return the default random source
    */
   static RandomSource threadLocal() {
-    return () -> ThreadLocalRandom.current().nextDouble();
+    return JdkDefaults.ThreadLocalRandomSource.INSTANCE;
   }
 }

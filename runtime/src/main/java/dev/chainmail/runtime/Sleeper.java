@@ -24,6 +24,6 @@ public interface Sleeper {
    * @return the system sleeper
    */
   static Sleeper system() {
-    return nanos -> Thread.sleep(nanos / 1_000_000L, (int) (nanos % 1_000_000L));
+    return JdkDefaults.ThreadSleeper.INSTANCE;
   }
 }

@@ -33,12 +33,11 @@ public final class Policies {
     return Retry.of(name, config);
   }
 
-  /** @return a Failsafe retry policy: 3 attempts, zero delay */
+  /** @return a Failsafe retry policy: 3 attempts, zero delay (its default; {@code withDelay} rejects zero) */
   public static RetryPolicy<Integer> failsafe() {
     return RetryPolicy.<Integer>builder()
         .handle(Exception.class)
         .withMaxAttempts(MAX_ATTEMPTS)
-        .withDelay(Duration.ZERO)
         .build();
   }
 

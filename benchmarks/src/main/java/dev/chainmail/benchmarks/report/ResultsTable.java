@@ -1,0 +1,238 @@
+package dev.chainmail.benchmarks.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints a JMH JSON result file ({@code -rf json}) as one Markdown table: scenario, implementation, time per
+ * operation with its error, bytes allocated per operation ({@code -prof gc}), overhead over the direct call, and
+ * that overhead as a multiple of Chainmail's.
+ *
+ * <p>Benchmark names follow one convention: the class {@code <Scenario>Benchmark} is a scenario and each method an
+ * implementation, so {@code RetryOneFailureBenchmark.resilience4jDecorated} reads as scenario
+ * {@code retry-one-failure}, implementation {@code resilience4j-decorated}. Every scenario has a {@code direct}
+ * method, the floor, and a {@code chainmail} method.
+ *
+ * <p>Usage: {@code java -cp benchmarks.jar dev.chainmail.benchmarks.report.ResultsTable results.json}
+ */
+public final class ResultsTable {
+
+  /** Overheads below this many nanoseconds are not told apart from zero. */
+  static final double RESOLUTION_NS = 0.1;
+
+  /**
+   * Overheads below this fraction of the direct call's time are not told apart from zero either: run-to-run
+   * variation of microsecond-long operations (those that throw) is of this order even when JMH's error is small.
+   */
+  static final double RELATIVE_RESOLUTION = 0.02;
+
+  private static final List<String> SCENARIO_ORDER = List.of(
+      "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic");
+
+  private ResultsTable() {}
+
+  /**
+   * @param args the path of a JMH JSON result file
+   * @throws IOException if the file cannot be read
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 1) {
+      System.err.println("usage: ResultsTable <jmh-result.json>");
+      System.exit(2);
+    }
+    String json = Files.readString(Path.of(args[0]), StandardCharsets.UTF_8);
+    System.out.print(render(json));
+  }
+
+  /**
+   * Renders a JMH JSON result as a heading line and a Markdown table.
+   *
+   * @param json the content of a JMH {@code -rf json} file
+   * @return the report
+   * @throws IllegalArgumentException if {@code json} is not a JMH result array
+   */
+  public static String render(String json) {
+    List<Result> results = new ArrayList<>();
+    Map<?, ?> first = null;
+    for (Object entry : (List<?>) Json.parse(json)) {
+      Map<?, ?> run = (Map<?, ?>) entry;
+      first = first == null ? run : first;
+      results.add(Result.of(run));
+    }
+    if (first == null) {
+      return "No benchmark results.\n";
+    }
+    Map<String, List<Result>> byScenario = new LinkedHashMap<>();
+    for (String scenario : SCENARIO_ORDER) {
+      byScenario.put(scenario, new ArrayList<>());
+    }
+    for (Result result : results) {
+      byScenario.computeIfAbsent(result.scenario, s -> new ArrayList<>()).add(result);
+    }
+
+    MarkdownTable table = new MarkdownTable(2, "scenario", "implementation", "ns/op ± error", "B/op",
+        "overhead over direct (ns)", "overhead ratio vs Chainmail");
+    for (List<Result> scenario : byScenario.values()) {
+      addScenario(table, scenario);
+    }
+    return heading(first) + "\n" + table.render();
+  }
+
+  private static void addScenario(MarkdownTable table, List<Result> scenario) {
+    if (scenario.isEmpty()) {
+      return;
+    }
+    Result direct = find(scenario, "direct");
+    Result chainmail = find(scenario, "chainmail");
+    scenario.sort(Comparator.comparingInt(Result::rank).thenComparingDouble(r -> r.score));
+    for (Result result : scenario) {
+      String overhead = "—";
+      String ratio = "—";
+      if (direct != null && result != direct) {
+        overhead = withError(result.score - direct.score, combined(result.error, direct.error));
+        ratio = ratio(result, chainmail, direct);
+      }
+      table.row(result.scenarioLabel(), result.implementation, withError(result.score, result.error),
+          bytes(result.bytesPerOp), overhead, ratio);
+    }
+  }
+
+  private static String ratio(Result result, Result chainmail, Result direct) {
+    if (chainmail == null) {
+      return "n/a (no chainmail)";
+    }
+    if (result == chainmail) {
+      return "1×";
+    }
+    double own = result.score - direct.score;
+    double chainmailOverhead = chainmail.score - direct.score;
+    double noise = Math.max(Math.max(RESOLUTION_NS, RELATIVE_RESOLUTION * direct.score),
+        nanToZero(combined(chainmail.error, direct.error)));
+    if (chainmailOverhead > noise) {
+      return own <= noise ? "≈ 0× (≈ direct)" : format(own / chainmailOverhead) + "×";
+    }
+    // Chainmail's overhead cannot be told from zero: divide by the smallest overhead the run could have seen,
+    // which gives a lower bound.
+    if (own <= noise) {
+      return "n/a (both ≈ direct)";
+    }
+    return "≥ " + format(own / noise) + "×";
+  }
+
+  private static String heading(Map<?, ?> run) {
+    return String.format(Locale.ROOT, "JMH %s on %s %s; %s fork(s), warm-up %s × %s, measurement %s × %s; "
+            + "average time per operation (megamorphic: per call, 8 calls per operation).",
+        run.get("jmhVersion"), run.get("vmName"), run.get("jdkVersion"), integer(run.get("forks")),
+        integer(run.get("warmupIterations")), run.get("warmupTime"), integer(run.get("measurementIterations")),
+        run.get("measurementTime"));
+  }
+
+  private static Result find(List<Result> results, String implementation) {
+    for (Result result : results) {
+      if (result.implementation.equals(implementation)) {
+        return result;
+      }
+    }
+    return null;
+  }
+
+  static String withError(double value, double error) {
+    return format(value) + " ± " + (Double.isNaN(error) ? "n/a" : format(error));
+  }
+
+  static String format(double value) {
+    double magnitude = Math.abs(value);
+    String pattern = magnitude >= 1000 ? "%.0f" : magnitude >= 100 ? "%.1f" : magnitude >= 10 ? "%.1f" : "%.2f";
+    return String.format(Locale.ROOT, pattern, value);
+  }
+
+  static String bytes(double bytesPerOp) {
+    if (Double.isNaN(bytesPerOp)) {
+      return "n/a";
+    }
+    if (bytesPerOp < 0.01) {
+      return "0";
+    }
+    return String.format(Locale.ROOT, bytesPerOp < 10 ? "%.2f" : "%.0f", bytesPerOp);
+  }
+
+  private static double combined(double a, double b) {
+    return Math.sqrt(a * a + b * b);
+  }
+
+  private static double nanToZero(double value) {
+    return Double.isNaN(value) ? 0 : value;
+  }
+
+  private static String integer(Object number) {
+    return number instanceof Double ? String.valueOf(((Double) number).intValue()) : String.valueOf(number);
+  }
+
+  /** One benchmark's numbers, named by the convention above. */
+  private static final class Result {
+    final String scenario;
+    final String implementation;
+    final int threads;
+    final double score;
+    final double error;
+    final double bytesPerOp;
+
+    private Result(String scenario, String implementation, int threads, double score, double error,
+        double bytesPerOp) {
+      this.scenario = scenario;
+      this.implementation = implementation;
+      this.threads = threads;
+      this.score = score;
+      this.error = error;
+      this.bytesPerOp = bytesPerOp;
+    }
+
+    static Result of(Map<?, ?> run) {
+      String benchmark = (String) run.get("benchmark");
+      int dot = benchmark.lastIndexOf('.');
+      String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
+      String scenario = kebab(className.endsWith("Benchmark")
+          ? className.substring(0, className.length() - "Benchmark".length()) : className);
+      Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
+      Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
+      Object norm = secondary == null ? null : secondary.get("gc.alloc.rate.norm");
+      double bytes = norm instanceof Map ? Json.number((Map<?, ?>) norm, "score") : Double.NaN;
+      int threads = run.get("threads") instanceof Double ? ((Double) run.get("threads")).intValue() : 1;
+      return new Result(scenario, kebab(benchmark.substring(dot + 1)), threads, Json.number(primary, "score"),
+          Json.number(primary, "scoreError"), bytes);
+    }
+
+    String scenarioLabel() {
+      return threads > 1 ? scenario + " (" + threads + " threads)" : scenario;
+    }
+
+    int rank() {
+      return implementation.equals("direct") ? 0 : implementation.equals("chainmail") ? 1 : 2;
+    }
+  }
+
+  /** Turns {@code RetryOneFailure} or {@code resilience4jDecorated} into {@code retry-one-failure} and so on. */
+  static String kebab(String camel) {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < camel.length(); i++) {
+      char c = camel.charAt(i);
+      if (Character.isUpperCase(c)) {
+        if (i > 0) {
+          out.append('-');
+        }
+        out.append(Character.toLowerCase(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+}
