@@ -1,6 +1,5 @@
 package dev.chainmail.processor.validate;
 
-import dev.chainmail.processor.scan.AnnotationReader;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardedElement;
 import java.util.List;
