@@ -47,16 +47,10 @@ fi
 
 step() { printf '\n== %s (%ds)\n' "$1" $((SECONDS - started)) >&2; }
 
-# 1. Build. Once the root pom lists the benchmarks module, the reactor builds everything it needs; until then the
-#    upstream modules are installed into the local repository, and the module is built on its own.
+# 1. Build: the reactor builds the module and everything it needs, the processor included.
 if $build; then
   step "build"
-  if grep -q '<module>benchmarks</module>' pom.xml; then
-    mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
-  else
-    mvn -B -q -pl .,annotations,runtime,processor install -Dmaven.test.skip=true
-    mvn -B -q -f benchmarks/pom.xml package
-  fi
+  mvn -B -q -pl benchmarks -am package -Dmaven.test.skip=true
 fi
 [[ -f "$jar" ]] || { echo "run.sh: $jar is missing; build without --skip-build" >&2; exit 1; }
 rm -rf "$out"
