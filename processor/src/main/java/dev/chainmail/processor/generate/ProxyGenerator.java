@@ -14,6 +14,9 @@ import dev.chainmail.processor.model.ChainModel;
 import dev.chainmail.processor.model.GuardedMethod;
 import dev.chainmail.processor.model.MethodSignature;
 import dev.chainmail.processor.model.Parameter;
+import java.io.IOException;
+import java.io.ObjectInputStream;
+import java.io.Serial;
 import java.util.Objects;
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
@@ -27,6 +30,7 @@ public final class ProxyGenerator {
 
   static final String DELEGATE_FIELD = "delegate";
   static final String LISTENER_FIELD = "chainmail$listener";
+  private static final String INIT_METHOD = "chainmail$init";
   static final ClassName CONTEXT = ClassName.get("dev.chainmail.runtime", "ChainmailContext");
   static final ClassName LISTENER = ClassName.get("dev.chainmail.runtime", "ChainmailListener");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
@@ -48,15 +52,21 @@ public final class ProxyGenerator {
     } else {
       proxy.superclass(model.chain());
     }
+    if (model.serializable()) {
+      proxy.addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
+          Modifier.FINAL).initializer("1L").build());
+    }
     for (GuardedMethod method : model.guarded()) {
       for (GuardStage stage : GuardStage.values()) {
         if (stage.emitter().applies(method)) {
-          proxy.addFields(stage.emitter().fields(method));
+          for (FieldSpec field : stage.emitter().fields(method)) {
+            proxy.addField(policyField(model, field.type(), field.name()));
+          }
         }
       }
     }
     if (model.hasFallback()) {
-      proxy.addField(FieldSpec.builder(LISTENER, LISTENER_FIELD, Modifier.PRIVATE, Modifier.FINAL).build());
+      proxy.addField(policyField(model, LISTENER, LISTENER_FIELD));
     }
     if (model.isInterface()) {
       addInterfaceConstructors(model, proxy);
@@ -64,6 +74,24 @@ public final class ProxyGenerator {
       for (MethodSignature constructor : model.constructors()) {
         addClassConstructors(model, constructor, proxy);
       }
+    }
+    if (model.serializable()) {
+      proxy.addMethod(MethodSpec.methodBuilder(INIT_METHOD)
+          .addJavadoc("Builds the policies: once at construction, and again after deserialization.\n")
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(CONTEXT, "context")
+          .addCode(initializers(model, "context"))
+          .build());
+      proxy.addMethod(MethodSpec.methodBuilder("readObject")
+          .addJavadoc("Rebuilds the policies, which are not serialized, with the default context.\n")
+          .addAnnotation(Serial.class)
+          .addModifiers(Modifier.PRIVATE)
+          .addParameter(ObjectInputStream.class, "in")
+          .addException(IOException.class)
+          .addException(ClassNotFoundException.class)
+          .addStatement("in.defaultReadObject()")
+          .addStatement("$N($T.defaults())", INIT_METHOD, CONTEXT)
+          .build());
     }
     for (GuardedMethod method : model.guarded()) {
       proxy.addMethod(guardedMethod(model, method));
@@ -99,6 +127,23 @@ public final class ProxyGenerator {
         model.isInterface() ? "delegate" : "chain class").build();
   }
 
+  /**
+   * A field holding a policy: final, or for a serializable proxy transient, since policies hold a context that
+   * cannot be serialized, and are rebuilt after deserialization.
+   */
+  private static FieldSpec policyField(ChainModel model, TypeName type, String name) {
+    return model.serializable()
+        ? FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.TRANSIENT).build()
+        : FieldSpec.builder(type, name, Modifier.PRIVATE, Modifier.FINAL).build();
+  }
+
+  /** The policy initialisation for a constructor: inline, or a call to the shared method of a serializable proxy. */
+  private static CodeBlock constructorInitializers(ChainModel model, String context) {
+    return model.serializable()
+        ? CodeBlock.builder().addStatement("$N($N)", INIT_METHOD, context).build()
+        : initializers(model, context);
+  }
+
   private static TypeName rawType(TypeName type) {
     return type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType() : type;
   }
@@ -118,7 +163,7 @@ public final class ProxyGenerator {
         .addStatement("$T.requireNonNull(context, $S)", Objects.class, "context")
         .addStatement("this.$N = $T.requireNonNull($N, $S)", DELEGATE_FIELD, Objects.class, DELEGATE_FIELD,
             DELEGATE_FIELD);
-    proxy.addMethod(withContext.addCode(initializers(model, "context")).build());
+    proxy.addMethod(withContext.addCode(constructorInitializers(model, "context")).build());
   }
 
   private void addClassConstructors(ChainModel model, MethodSignature constructor, TypeSpec.Builder proxy) {
@@ -134,7 +179,7 @@ public final class ProxyGenerator {
     addSignature(withContext, constructor);
     withContext.addStatement("super($L)", arguments)
         .addStatement("$T.requireNonNull($N, $S)", Objects.class, context, context)
-        .addCode(initializers(model, context));
+        .addCode(constructorInitializers(model, context));
     proxy.addMethod(plain.build());
     proxy.addMethod(withContext.build());
   }

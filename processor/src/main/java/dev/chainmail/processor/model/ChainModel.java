@@ -14,6 +14,7 @@ import java.util.List;
  * @param chainName the chain type's canonical name
  * @param isInterface whether the chain is an interface, which the proxy wraps, rather than a class it extends
  * @param isPublic whether the chain type, and so the proxy, is public
+ * @param serializable whether the chain type is {@code Serializable}, and so the proxy too
  * @param typeVariables the chain type's type variables, which the proxy declares too
  * @param constructors for a class, the constructors to mirror
  * @param guarded the guarded methods, in declaration order
@@ -25,6 +26,7 @@ public record ChainModel(
     String chainName,
     boolean isInterface,
     boolean isPublic,
+    boolean serializable,
     List<TypeVariableName> typeVariables,
     List<MethodSignature> constructors,
     List<GuardedMethod> guarded,

@@ -82,6 +82,8 @@ public final class ChainModelFactory {
         chainName,
         members.isInterface(),
         type.getModifiers().contains(Modifier.PUBLIC),
+        types.isAssignable(types.erasure(type.asType()),
+            elements.getTypeElement("java.io.Serializable").asType()),
         List.copyOf(typeVariables),
         List.copyOf(constructors),
         List.copyOf(guarded),
