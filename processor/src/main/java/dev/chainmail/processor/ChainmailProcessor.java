@@ -46,7 +46,6 @@ public final class ChainmailProcessor extends AbstractProcessor {
   private Elements elements;
   private ChainScanner scanner;
   private ChainMembersReader membersReader;
-  private UnresolvedTypes unresolvedTypes;
   private AnnotationReader annotations;
   private ChainValidator validator;
   private ChainModelFactory modelFactory;
@@ -64,7 +63,6 @@ public final class ChainmailProcessor extends AbstractProcessor {
     annotations = new AnnotationReader(elements);
     scanner = new ChainScanner(elements);
     membersReader = new ChainMembersReader(elements, types, annotations);
-    unresolvedTypes = new UnresolvedTypes(annotations);
     FallbackResolver fallbackResolver = new FallbackResolver(elements, types);
     validator = new ChainValidator(elements, new RetryValidator(annotations, types),
         new FallbackValidator(annotations, elements, types, fallbackResolver));
@@ -102,7 +100,7 @@ public final class ChainmailProcessor extends AbstractProcessor {
 
   private void process(TypeElement chain) {
     ChainMembers members = membersReader.read(chain);
-    Set<String> unresolved = unresolvedTypes.find(members);
+    Set<String> unresolved = UnresolvedTypes.find(members);
     String name = chain.getQualifiedName().toString();
     if (!unresolved.isEmpty()) {
       unresolvedByType.put(name, unresolved);

@@ -14,7 +14,10 @@ interface GuardEmitter {
   /** Whether the method carries this guard. */
   boolean applies(GuardedMethod method);
 
-  /** The proxy fields this guard needs for the method, if any. */
+  /**
+   * The proxy fields this guard needs for the method, if any: their types and names. The generator gives them
+   * their modifiers, which depend on the whole proxy (final, or transient for a serializable one).
+   */
   List<FieldSpec> fields(GuardedMethod method);
 
   /**

@@ -6,7 +6,6 @@ import com.palantir.javapoet.FieldSpec;
 import dev.chainmail.processor.model.GuardedMethod;
 import dev.chainmail.processor.model.RetrySpec;
 import java.util.List;
-import javax.lang.model.element.Modifier;
 
 /**
  * Writes {@code @Retry}: a loop around the call whose catch block rethrows what is not retried and asks the
@@ -23,7 +22,7 @@ final class RetryEmitter implements GuardEmitter {
 
   @Override
   public List<FieldSpec> fields(GuardedMethod method) {
-    return List.of(FieldSpec.builder(RETRY_POLICY, field(method), Modifier.PRIVATE, Modifier.FINAL).build());
+    return List.of(FieldSpec.builder(RETRY_POLICY, field(method)).build());
   }
 
   @Override

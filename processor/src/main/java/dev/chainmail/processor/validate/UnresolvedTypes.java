@@ -1,6 +1,5 @@
 package dev.chainmail.processor.validate;
 
-import dev.chainmail.processor.scan.AnnotationReader;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardedElement;
 import java.util.ArrayList;
@@ -8,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.ArrayType;
@@ -21,16 +21,10 @@ import javax.lang.model.type.WildcardType;
  */
 public final class UnresolvedTypes {
 
-  private static final List<String> CLASS_ATTRIBUTES = List.of("retryOn", "abortOn", "applyOn", "skipOn");
-
-  private final AnnotationReader annotations;
-
-  public UnresolvedTypes(AnnotationReader annotations) {
-    this.annotations = annotations;
-  }
+  private UnresolvedTypes() {}
 
   /** Returns the unresolved types, as javac names them; empty if everything resolves. */
-  public Set<String> find(ChainMembers members) {
+  public static Set<String> find(ChainMembers members) {
     Set<String> unresolved = new LinkedHashSet<>();
     collect(members.type().getSuperclass(), unresolved);
     for (TypeMirror superinterface : members.type().getInterfaces()) {
@@ -55,13 +49,15 @@ public final class UnresolvedTypes {
     return unresolved;
   }
 
-  private void collectClasses(AnnotationMirror annotation, Set<String> unresolved) {
-    for (String attribute : CLASS_ATTRIBUTES) {
-      boolean present = annotation.getAnnotationType().asElement().getEnclosedElements().stream()
-          .anyMatch(element -> element.getSimpleName().contentEquals(attribute));
-      if (present) {
-        for (TypeMirror type : annotations.typesValue(annotation, attribute)) {
-          collect(type, unresolved);
+  /** Collects the classes in the annotation's {@code Class[]} values, such as {@code retryOn}. */
+  private static void collectClasses(AnnotationMirror annotation, Set<String> unresolved) {
+    for (AnnotationValue value : annotation.getElementValues().values()) {
+      if (value.getValue() instanceof List<?>) {
+        for (Object item : (List<?>) value.getValue()) {
+          Object inner = ((AnnotationValue) item).getValue();
+          if (inner instanceof TypeMirror) {
+            collect((TypeMirror) inner, unresolved);
+          }
         }
       }
     }
