@@ -4,20 +4,29 @@ import com.google.auto.service.AutoService;
 import dev.chainmail.processor.generate.ProxyGenerator;
 import dev.chainmail.processor.generate.SourceWriter;
 import dev.chainmail.processor.model.ChainModelFactory;
+import dev.chainmail.processor.model.FallbackSpecFactory;
+import dev.chainmail.processor.model.GuardSpecFactory;
+import dev.chainmail.processor.model.RetrySpecFactory;
+import dev.chainmail.processor.model.SpecReader;
 import dev.chainmail.processor.scan.AnnotationReader;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.ChainMembersReader;
 import dev.chainmail.processor.scan.ChainScanner;
+import dev.chainmail.processor.scan.GuardAnnotation;
+import dev.chainmail.processor.validate.AttributeChecks;
 import dev.chainmail.processor.validate.ChainValidator;
 import dev.chainmail.processor.validate.FallbackResolver;
 import dev.chainmail.processor.validate.FallbackValidator;
+import dev.chainmail.processor.validate.GuardValidator;
 import dev.chainmail.processor.validate.Message;
 import dev.chainmail.processor.validate.RetryValidator;
 import dev.chainmail.processor.validate.UnresolvedTypes;
 import dev.chainmail.processor.validate.ValidationReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -32,9 +41,13 @@ import javax.lang.model.util.Types;
 import javax.tools.Diagnostic;
 
 /**
- * Generates a resilient proxy for every chain type: a type with {@code @Retry} or {@code @Fallback} on it or on
- * its methods. Data flows one way: scan, validate, model, generate. A type with any error generates nothing, and
- * no exception ever reaches javac.
+ * Generates a resilient proxy for every chain type: a type with a guard annotation ({@link GuardAnnotation}) on it
+ * or on its methods. Data flows one way: scan, validate, model, generate. A type with any error generates nothing,
+ * and no exception ever reaches javac.
+ *
+ * <p>Each guard is a unit: its {@link GuardAnnotation} constant, a {@link GuardValidator}, a
+ * {@link GuardSpecFactory} with its spec, and an emitter with its place in {@code GuardStage}. This class only
+ * wires the units together.
  */
 @AutoService(Processor.class)
 public final class ChainmailProcessor extends AbstractProcessor {
@@ -64,15 +77,27 @@ public final class ChainmailProcessor extends AbstractProcessor {
     scanner = new ChainScanner(elements);
     membersReader = new ChainMembersReader(elements, types, annotations);
     FallbackResolver fallbackResolver = new FallbackResolver(elements, types);
-    validator = new ChainValidator(elements, new RetryValidator(annotations, types),
-        new FallbackValidator(annotations, elements, types, fallbackResolver));
-    modelFactory = new ChainModelFactory(elements, types, annotations, fallbackResolver);
+    AttributeChecks checks = new AttributeChecks(annotations, types);
+    Map<GuardAnnotation, GuardValidator> validators = new EnumMap<>(GuardAnnotation.class);
+    validators.put(GuardAnnotation.RETRY, new RetryValidator(checks));
+    validators.put(GuardAnnotation.FALLBACK, new FallbackValidator(checks, elements, types, fallbackResolver));
+    validator = new ChainValidator(elements, validators);
+    SpecReader reader = new SpecReader(annotations, types);
+    Map<GuardAnnotation, GuardSpecFactory> specFactories = new EnumMap<>(GuardAnnotation.class);
+    specFactories.put(GuardAnnotation.RETRY, new RetrySpecFactory(reader));
+    specFactories.put(GuardAnnotation.FALLBACK, new FallbackSpecFactory(reader, fallbackResolver));
+    modelFactory = new ChainModelFactory(elements, types, specFactories);
     writer = new SourceWriter(environment.getFiler(), messager);
   }
 
   @Override
   public Set<String> getSupportedAnnotationTypes() {
-    return Set.of(AnnotationReader.RETRY, AnnotationReader.FALLBACK, GENERATED);
+    Set<String> supported = new LinkedHashSet<>();
+    for (GuardAnnotation annotation : GuardAnnotation.values()) {
+      supported.add(annotation.qualifiedName());
+    }
+    supported.add(GENERATED);
+    return supported;
   }
 
   @Override

@@ -14,7 +14,7 @@ final class FallbackEmitter implements GuardEmitter {
 
   @Override
   public boolean applies(GuardedMethod method) {
-    return method.fallback().isPresent();
+    return method.has(FallbackSpec.class);
   }
 
   @Override
@@ -29,7 +29,7 @@ final class FallbackEmitter implements GuardEmitter {
 
   @Override
   public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
-    FallbackSpec fallback = method.fallback().orElseThrow();
+    FallbackSpec fallback = method.guard(FallbackSpec.class).orElseThrow();
     String failure = method.locals().failure();
     CodeBlock.Builder code = CodeBlock.builder()
         .beginControlFlow("try")

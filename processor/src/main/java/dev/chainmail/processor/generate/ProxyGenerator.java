@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.chainmail.processor.model.ChainModel;
 import dev.chainmail.processor.model.GuardedMethod;
 import dev.chainmail.processor.model.MethodSignature;
+import dev.chainmail.processor.model.RetrySpec;
 import dev.chainmail.processor.model.Parameter;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -208,7 +209,7 @@ public final class ProxyGenerator {
       inner.addStatement("return $L", call);
     } else {
       inner.addStatement("$L", call);
-      if (method.retry().isPresent()) {
+      if (method.has(RetrySpec.class)) {
         inner.addStatement("return");
       }
     }

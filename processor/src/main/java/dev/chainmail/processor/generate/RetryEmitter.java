@@ -17,7 +17,7 @@ final class RetryEmitter implements GuardEmitter {
 
   @Override
   public boolean applies(GuardedMethod method) {
-    return method.retry().isPresent();
+    return method.has(RetrySpec.class);
   }
 
   @Override
@@ -27,7 +27,7 @@ final class RetryEmitter implements GuardEmitter {
 
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
-    RetrySpec retry = method.retry().orElseThrow();
+    RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
     CodeBlock.Builder code = CodeBlock.builder()
         .add("this.$N = $T.builder($S)", field(method), RETRY_POLICY, method.id())
         .indent().indent();
@@ -48,7 +48,7 @@ final class RetryEmitter implements GuardEmitter {
 
   @Override
   public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
-    RetrySpec retry = method.retry().orElseThrow();
+    RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
     GuardedMethod.LocalNames locals = method.locals();
     CodeBlock.Builder code = CodeBlock.builder();
     CodeBlock pause;

@@ -33,6 +33,6 @@ public record ChainModel(
     List<MethodSignature> forwarded) {
 
   public boolean hasFallback() {
-    return guarded.stream().anyMatch(method -> method.fallback().isPresent());
+    return guarded.stream().anyMatch(method -> method.has(FallbackSpec.class));
   }
 }

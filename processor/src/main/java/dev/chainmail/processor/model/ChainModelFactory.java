@@ -5,10 +5,10 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
-import dev.chainmail.processor.scan.AnnotationReader;
+import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
+import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.GuardedElement;
-import dev.chainmail.processor.validate.FallbackResolver;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -36,15 +36,22 @@ public final class ChainModelFactory {
 
   private final Elements elements;
   private final Types types;
-  private final AnnotationReader annotations;
-  private final FallbackResolver fallbackResolver;
+  private final Map<GuardAnnotation, GuardSpecFactory> specFactories;
 
-  public ChainModelFactory(Elements elements, Types types, AnnotationReader annotations,
-      FallbackResolver fallbackResolver) {
+  /**
+   * @param elements javac's element utilities
+   * @param types javac's type utilities
+   * @param specFactories the spec factory of each guard annotation; every {@link GuardAnnotation} must have one
+   */
+  public ChainModelFactory(Elements elements, Types types, Map<GuardAnnotation, GuardSpecFactory> specFactories) {
     this.elements = elements;
     this.types = types;
-    this.annotations = annotations;
-    this.fallbackResolver = fallbackResolver;
+    this.specFactories = Map.copyOf(specFactories);
+    for (GuardAnnotation annotation : GuardAnnotation.values()) {
+      if (!this.specFactories.containsKey(annotation)) {
+        throw new IllegalArgumentException("no spec factory for @" + annotation.simpleName());
+      }
+    }
   }
 
   /** The name of the proxy of a chain type: {@code p.ResilientX}, or {@code p.ResilientOuter_Inner}. */
@@ -94,79 +101,12 @@ public final class ChainModelFactory {
       String fieldPrefix) {
     DeclaredType site = (DeclaredType) members.type().asType();
     MethodSignature signature = signature(site, element.method(), members.isInterface());
-    Optional<RetrySpec> retry = element.retry().map(this::retrySpec);
-    Optional<FallbackSpec> fallback = element.fallback()
-        .map(mirror -> fallbackSpec(members, element.method(), mirror));
+    List<GuardSpec> guards = new ArrayList<>();
+    for (Map.Entry<GuardAnnotation, AppliedAnnotation> applied : element.annotations().entrySet()) {
+      guards.add(specFactories.get(applied.getKey()).create(members, element.method(), applied.getValue().mirror()));
+    }
     return new GuardedMethod(signature, chainName + "/" + signature.name(), fieldPrefix, localNames(signature),
-        retry, fallback);
-  }
-
-  private RetrySpec retrySpec(AnnotationMirror retry) {
-    return new RetrySpec(
-        annotations.intValue(retry, "maxAttempts"),
-        nonDefault(annotations.stringValue(retry, "delay"), "0ms"),
-        annotations.doubleValue(retry, "multiplier"),
-        nonDefault(annotations.stringValue(retry, "maxDelay"), ""),
-        annotations.doubleValue(retry, "jitter"),
-        nonDefault(annotations.stringValue(retry, "maxDuration"), ""),
-        classes(annotations.typesValue(retry, "retryOn"), true),
-        classes(annotations.typesValue(retry, "abortOn"), false));
-  }
-
-  private FallbackSpec fallbackSpec(ChainMembers members, ExecutableElement guarded, AnnotationMirror fallback) {
-    String name = annotations.stringValue(fallback, "method");
-    ExecutableElement target = fallbackResolver.resolve(members.type(), guarded, name).target().orElseThrow(
-        () -> new IllegalStateException("fallback " + name + " of validated " + guarded + " did not resolve"));
-    boolean takesFailure = target.getParameters().size() > guarded.getParameters().size();
-    Optional<TypeName> cast = Optional.empty();
-    if (takesFailure) {
-      TypeMirror failureType = fallbackResolver.failureType(members.type(), target);
-      if (!failureType.toString().equals("java.lang.Throwable")) {
-        cast = Optional.of(TypeName.get(failureType));
-      }
-    }
-    FallbackSpec.Receiver receiver;
-    boolean isStatic = target.getModifiers().contains(Modifier.STATIC);
-    if (!members.isInterface()) {
-      receiver = isStatic ? FallbackSpec.Receiver.STATIC : FallbackSpec.Receiver.SUPER;
-    } else {
-      receiver = isStatic ? FallbackSpec.Receiver.INTERFACE : FallbackSpec.Receiver.DELEGATE;
-    }
-    return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
-        takesFailure, cast,
-        classes(annotations.typesValue(fallback, "applyOn"), true),
-        classes(annotations.typesValue(fallback, "skipOn"), false));
-  }
-
-  /**
-   * The classes of an exception list, without those another entry already covers. A list that covers every
-   * failure ({@code Throwable}) becomes empty when {@code everythingIsEmpty}, so that no check is emitted for it.
-   */
-  private List<ClassName> classes(List<TypeMirror> listed, boolean everythingIsEmpty) {
-    List<ClassName> names = new ArrayList<>();
-    for (int i = 0; i < listed.size(); i++) {
-      TypeMirror type = listed.get(i);
-      if (everythingIsEmpty && type.toString().equals("java.lang.Throwable")) {
-        return List.of();
-      }
-      if (!coveredByAnother(listed, i)) {
-        names.add(ClassName.get((TypeElement) types.asElement(type)));
-      }
-    }
-    return List.copyOf(names);
-  }
-
-  private boolean coveredByAnother(List<TypeMirror> listed, int index) {
-    for (int j = 0; j < listed.size(); j++) {
-      if (j == index) {
-        continue;
-      }
-      boolean same = types.isSameType(listed.get(index), listed.get(j));
-      if (same ? j < index : types.isSubtype(listed.get(index), listed.get(j))) {
-        return true;
-      }
-    }
-    return false;
+        List.copyOf(guards));
   }
 
   private MethodSignature signature(DeclaredType site, ExecutableElement method, boolean fromInterface) {
@@ -216,7 +156,8 @@ public final class ChainModelFactory {
     for (Parameter parameter : signature.parameters()) {
       taken.add(parameter.name());
     }
-    return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken));
+    return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken),
+        free("permit", taken), free("succeeded", taken), free("deadline", taken));
   }
 
   private static String free(String name, Set<String> taken) {
@@ -225,9 +166,5 @@ public final class ChainModelFactory {
       candidate = candidate + "$";
     }
     return candidate;
-  }
-
-  private static Optional<String> nonDefault(String value, String defaultValue) {
-    return value.equals(defaultValue) ? Optional.empty() : Optional.of(value);
   }
 }

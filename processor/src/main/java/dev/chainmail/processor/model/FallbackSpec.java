@@ -23,7 +23,7 @@ public record FallbackSpec(
     boolean takesFailure,
     Optional<TypeName> failureCast,
     List<ClassName> applyOn,
-    List<ClassName> skipOn) {
+    List<ClassName> skipOn) implements GuardSpec {
 
   /** How the proxy calls the fallback method. */
   public enum Receiver {

@@ -1,5 +1,6 @@
 package dev.chainmail.processor.model;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -10,16 +11,29 @@ import java.util.Optional;
  * @param fieldPrefix the unique prefix of the proxy fields that hold this method's policies: the method name,
  *     followed by {@code $2}, {@code $3}, ... for later overloads
  * @param locals the names of the generated locals, chosen not to clash with the parameters
- * @param retry the retry guard
- * @param fallback the fallback guard
+ * @param guards the specs of its guards, at most one of each kind
  */
 public record GuardedMethod(
     MethodSignature signature,
     String id,
     String fieldPrefix,
     LocalNames locals,
-    Optional<RetrySpec> retry,
-    Optional<FallbackSpec> fallback) {
+    List<GuardSpec> guards) {
+
+  /** Returns the method's guard of a kind, such as {@code guard(RetrySpec.class)}. */
+  public <T extends GuardSpec> Optional<T> guard(Class<T> kind) {
+    for (GuardSpec spec : guards) {
+      if (kind.isInstance(spec)) {
+        return Optional.of(kind.cast(spec));
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** Whether the method has a guard of a kind. */
+  public boolean has(Class<? extends GuardSpec> kind) {
+    return guard(kind).isPresent();
+  }
 
   /**
    * The names of the locals a guarded method declares.
@@ -27,6 +41,10 @@ public record GuardedMethod(
    * @param attempt the attempt counter
    * @param failure the caught failure
    * @param start the start time, read when a time limit applies
+   * @param permit the circuit breaker's permit
+   * @param succeeded whether the call beneath the circuit breaker returned
+   * @param deadline the timeout's deadline
    */
-  public record LocalNames(String attempt, String failure, String start) {}
+  public record LocalNames(String attempt, String failure, String start, String permit, String succeeded,
+      String deadline) {}
 }

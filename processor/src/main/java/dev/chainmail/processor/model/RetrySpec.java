@@ -25,4 +25,4 @@ public record RetrySpec(
     double jitter,
     Optional<String> maxDuration,
     List<ClassName> retryOn,
-    List<ClassName> abortOn) {}
+    List<ClassName> abortOn) implements GuardSpec {}

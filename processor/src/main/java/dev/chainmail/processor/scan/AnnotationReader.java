@@ -18,9 +18,6 @@ import javax.lang.model.util.Elements;
  */
 public final class AnnotationReader {
 
-  public static final String RETRY = "dev.chainmail.Retry";
-  public static final String FALLBACK = "dev.chainmail.Fallback";
-
   private final Elements elements;
 
   public AnnotationReader(Elements elements) {

@@ -1,7 +1,7 @@
 package dev.chainmail.processor.scan;
 
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
@@ -10,14 +10,14 @@ import javax.lang.model.element.TypeElement;
  * What the proxy of one chain type is made of, as elements: the input of validation and of the model factory.
  *
  * @param type the chain type
- * @param typeRetry the {@code @Retry} on the type itself
+ * @param typeAnnotations the guard annotations on the type itself, in {@link GuardAnnotation} order
  * @param guarded the methods the proxy guards, in declaration order
  * @param forwarded for an interface, the unguarded methods the proxy forwards to its delegate
  * @param constructors for a class, its non-private constructors
  */
 public record ChainMembers(
     TypeElement type,
-    Optional<AnnotationMirror> typeRetry,
+    Map<GuardAnnotation, AnnotationMirror> typeAnnotations,
     List<GuardedElement> guarded,
     List<ExecutableElement> forwarded,
     List<ExecutableElement> constructors) {

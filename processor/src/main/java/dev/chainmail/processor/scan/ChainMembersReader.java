@@ -1,6 +1,8 @@
 package dev.chainmail.processor.scan;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,16 +33,25 @@ public final class ChainMembersReader {
   }
 
   public ChainMembers read(TypeElement type) {
-    Optional<AnnotationMirror> typeRetry = annotations.find(type, AnnotationReader.RETRY);
     boolean isInterface = type.getKind().isInterface();
+    Map<GuardAnnotation, AnnotationMirror> typeAnnotations = new EnumMap<>(GuardAnnotation.class);
+    for (GuardAnnotation annotation : GuardAnnotation.values()) {
+      annotations.find(type, annotation.qualifiedName()).ifPresent(found -> typeAnnotations.put(annotation, found));
+    }
     List<GuardedElement> guarded = new ArrayList<>();
     for (ExecutableElement method : ElementFilter.methodsIn(type.getEnclosedElements())) {
-      Optional<AnnotationMirror> ownRetry = annotations.find(method, AnnotationReader.RETRY);
-      Optional<AnnotationMirror> fallback = annotations.find(method, AnnotationReader.FALLBACK);
-      boolean fromType = ownRetry.isEmpty() && typeRetry.isPresent() && coveredByTypeRetry(method, isInterface);
-      Optional<AnnotationMirror> retry = fromType ? typeRetry : ownRetry;
-      if (retry.isPresent() || fallback.isPresent()) {
-        guarded.add(new GuardedElement(method, retry, fromType, fallback));
+      boolean covered = coveredByTypeAnnotations(method, isInterface);
+      Map<GuardAnnotation, AppliedAnnotation> applied = new EnumMap<>(GuardAnnotation.class);
+      for (GuardAnnotation annotation : GuardAnnotation.values()) {
+        Optional<AnnotationMirror> own = annotations.find(method, annotation.qualifiedName());
+        if (own.isPresent()) {
+          applied.put(annotation, new AppliedAnnotation(own.get(), false));
+        } else if (covered && typeAnnotations.containsKey(annotation)) {
+          applied.put(annotation, new AppliedAnnotation(typeAnnotations.get(annotation), true));
+        }
+      }
+      if (!applied.isEmpty()) {
+        guarded.add(new GuardedElement(method, Collections.unmodifiableMap(applied)));
       }
     }
     List<ExecutableElement> forwarded = isInterface ? forwardedMethods(type, guarded) : List.of();
@@ -50,11 +61,12 @@ public final class ChainMembersReader {
         constructors.add(constructor);
       }
     }
-    return new ChainMembers(type, typeRetry, List.copyOf(guarded), forwarded, List.copyOf(constructors));
+    return new ChainMembers(type, Collections.unmodifiableMap(typeAnnotations), List.copyOf(guarded), forwarded,
+        List.copyOf(constructors));
   }
 
-  /** Type-level {@code @Retry} covers an interface's abstract methods and a class's public overridable ones. */
-  private static boolean coveredByTypeRetry(ExecutableElement method, boolean isInterface) {
+  /** Type-level guards cover an interface's abstract methods and a class's public overridable ones. */
+  private static boolean coveredByTypeAnnotations(ExecutableElement method, boolean isInterface) {
     if (isInterface) {
       return method.getModifiers().contains(Modifier.ABSTRACT);
     }

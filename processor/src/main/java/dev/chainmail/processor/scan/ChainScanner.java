@@ -32,8 +32,7 @@ public final class ChainScanner {
     }
     deferred.clear();
     for (TypeElement annotation : annotations) {
-      String name = annotation.getQualifiedName().toString();
-      if (!name.equals(AnnotationReader.RETRY) && !name.equals(AnnotationReader.FALLBACK)) {
+      if (GuardAnnotation.forQualifiedName(annotation.getQualifiedName()) == null) {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {

@@ -1,8 +1,12 @@
 package dev.chainmail.processor.validate;
 
+import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
+import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.GuardedElement;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -23,13 +27,20 @@ public final class ChainValidator {
   private static final String CONTEXT = "dev.chainmail.runtime.ChainmailContext";
 
   private final Elements elements;
-  private final RetryValidator retryValidator;
-  private final FallbackValidator fallbackValidator;
+  private final Map<GuardAnnotation, GuardValidator> validators;
 
-  public ChainValidator(Elements elements, RetryValidator retryValidator, FallbackValidator fallbackValidator) {
+  /**
+   * @param elements javac's element utilities
+   * @param validators the validator of each guard annotation; every {@link GuardAnnotation} must have one
+   */
+  public ChainValidator(Elements elements, Map<GuardAnnotation, GuardValidator> validators) {
     this.elements = elements;
-    this.retryValidator = retryValidator;
-    this.fallbackValidator = fallbackValidator;
+    this.validators = Map.copyOf(validators);
+    for (GuardAnnotation annotation : GuardAnnotation.values()) {
+      if (!this.validators.containsKey(annotation)) {
+        throw new IllegalArgumentException("no validator for @" + annotation.simpleName());
+      }
+    }
   }
 
   public void validate(ChainMembers members, ValidationReport report) {
@@ -40,7 +51,9 @@ public final class ChainValidator {
     if (!members.isInterface()) {
       validateClass(members, report);
     }
-    members.typeRetry().ifPresent(retry -> retryValidator.validate(type, retry, report));
+    for (Map.Entry<GuardAnnotation, AnnotationMirror> annotation : members.typeAnnotations().entrySet()) {
+      validators.get(annotation.getKey()).validate(members, type, annotation.getValue(), report);
+    }
     for (GuardedElement guarded : members.guarded()) {
       validateMethod(members, guarded, report);
     }
@@ -114,32 +127,33 @@ public final class ChainValidator {
 
   private void validateMethod(ChainMembers members, GuardedElement guarded, ValidationReport report) {
     ExecutableElement method = guarded.method();
-    if (guarded.annotatedDirectly()) {
-      AnnotationMirror annotation = guarded.retryFromType() || guarded.retry().isEmpty()
-          ? guarded.fallback().orElseThrow()
-          : guarded.retry().get();
-      String annotationName = annotation.getAnnotationType().asElement().getSimpleName().toString();
-      String methodName = Describe.method(method);
-      if (method.getModifiers().contains(Modifier.PRIVATE)) {
-        report.error(method, annotation, Message.METHOD_PRIVATE, annotationName, methodName);
-        return;
-      }
-      if (method.getModifiers().contains(Modifier.STATIC)) {
-        report.error(method, annotation, Message.METHOD_STATIC, annotationName, methodName);
-        return;
-      }
-      if (method.getModifiers().contains(Modifier.FINAL)) {
-        report.error(method, annotation, Message.METHOD_FINAL, annotationName, methodName);
-        return;
-      }
-      if (!members.isInterface() && method.getModifiers().contains(Modifier.ABSTRACT)) {
-        report.error(method, annotation, Message.METHOD_ABSTRACT, annotationName, methodName);
-        return;
+    Optional<AnnotationMirror> direct = guarded.firstDirect();
+    if (direct.isEmpty()) {
+      return;
+    }
+    AnnotationMirror annotation = direct.get();
+    String annotationName = annotation.getAnnotationType().asElement().getSimpleName().toString();
+    String methodName = Describe.method(method);
+    if (method.getModifiers().contains(Modifier.PRIVATE)) {
+      report.error(method, annotation, Message.METHOD_PRIVATE, annotationName, methodName);
+      return;
+    }
+    if (method.getModifiers().contains(Modifier.STATIC)) {
+      report.error(method, annotation, Message.METHOD_STATIC, annotationName, methodName);
+      return;
+    }
+    if (method.getModifiers().contains(Modifier.FINAL)) {
+      report.error(method, annotation, Message.METHOD_FINAL, annotationName, methodName);
+      return;
+    }
+    if (!members.isInterface() && method.getModifiers().contains(Modifier.ABSTRACT)) {
+      report.error(method, annotation, Message.METHOD_ABSTRACT, annotationName, methodName);
+      return;
+    }
+    for (Map.Entry<GuardAnnotation, AppliedAnnotation> applied : guarded.annotations().entrySet()) {
+      if (!applied.getValue().fromType()) {
+        validators.get(applied.getKey()).validate(members, method, applied.getValue().mirror(), report);
       }
     }
-    if (guarded.retry().isPresent() && !guarded.retryFromType()) {
-      retryValidator.validate(method, guarded.retry().get(), report);
-    }
-    guarded.fallback().ifPresent(fallback -> fallbackValidator.validate(members.type(), method, fallback, report));
   }
 }

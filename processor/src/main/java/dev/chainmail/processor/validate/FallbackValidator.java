@@ -1,9 +1,11 @@
 package dev.chainmail.processor.validate;
 
 import dev.chainmail.processor.scan.AnnotationReader;
+import dev.chainmail.processor.scan.ChainMembers;
 import java.util.List;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
@@ -14,35 +16,30 @@ import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
-/** Checks one {@code @Fallback}: its exception lists, and the method it names. */
-public final class FallbackValidator {
+/** Checks one {@code @Fallback}, which goes on methods only: its exception lists, and the method it names. */
+public final class FallbackValidator implements GuardValidator {
 
+  private final AttributeChecks checks;
   private final AnnotationReader annotations;
   private final Elements elements;
   private final Types types;
   private final FallbackResolver resolver;
 
-  public FallbackValidator(AnnotationReader annotations, Elements elements, Types types, FallbackResolver resolver) {
-    this.annotations = annotations;
+  public FallbackValidator(AttributeChecks checks, Elements elements, Types types, FallbackResolver resolver) {
+    this.checks = checks;
+    this.annotations = checks.annotations();
     this.elements = elements;
     this.types = types;
     this.resolver = resolver;
   }
 
-  public void validate(TypeElement chain, ExecutableElement guarded, AnnotationMirror fallback,
-      ValidationReport report) {
+  @Override
+  public void validate(ChainMembers members, Element element, AnnotationMirror fallback, ValidationReport report) {
+    TypeElement chain = members.type();
+    ExecutableElement guarded = (ExecutableElement) element;
     List<TypeMirror> applyOn = annotations.typesValue(fallback, "applyOn");
-    if (applyOn.isEmpty()) {
-      report.error(guarded, fallback, "applyOn", Message.FALLBACK_APPLY_ON_EMPTY);
-    }
-    for (TypeMirror applied : applyOn) {
-      for (TypeMirror skipped : annotations.typesValue(fallback, "skipOn")) {
-        if (types.isSubtype(applied, skipped)) {
-          report.error(guarded, fallback, "applyOn", Message.FALLBACK_APPLY_ON_SKIPPED,
-              Describe.type(applied), Describe.type(skipped), Describe.type(applied));
-        }
-      }
-    }
+    checks.notEmpty(guarded, fallback, "applyOn", Message.FALLBACK_APPLY_ON_EMPTY, report);
+    checks.notExcluded(guarded, fallback, "applyOn", "skipOn", Message.FALLBACK_APPLY_ON_SKIPPED, report);
     Optional<ExecutableElement> target = resolve(chain, guarded, fallback, report);
     if (target.isPresent()) {
       checkTarget(chain, guarded, fallback, target.get(), applyOn, report);

@@ -1,5 +1,6 @@
 package dev.chainmail.processor.validate;
 
+import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardedElement;
 import java.util.ArrayList;
@@ -34,8 +35,9 @@ public final class UnresolvedTypes {
     executables.addAll(members.constructors());
     for (GuardedElement guarded : members.guarded()) {
       executables.add(guarded.method());
-      guarded.retry().ifPresent(retry -> collectClasses(retry, unresolved));
-      guarded.fallback().ifPresent(fallback -> collectClasses(fallback, unresolved));
+      for (AppliedAnnotation applied : guarded.annotations().values()) {
+        collectClasses(applied.mirror(), unresolved);
+      }
     }
     for (ExecutableElement executable : executables) {
       collect(executable.getReturnType(), unresolved);
