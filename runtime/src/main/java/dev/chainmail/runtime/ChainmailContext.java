@@ -3,7 +3,8 @@ package dev.chainmail.runtime;
 import java.util.Objects;
 
 /**
- * What a generated proxy draws on: its clock, sleeper, random source, config overrides and listener.
+ * What a generated proxy draws on: its clock, sleeper, random source, config overrides and listener, and the guards
+ * that proxies share by name.
  *
  * <p>The plain constructors of a generated proxy use {@link #defaults()}; each also has an overload that takes a
  * context first, which tests use to run in virtual time:
@@ -12,7 +13,12 @@ import java.util.Objects;
  * ChainmailContext context = ChainmailContext.builder().clock(time).sleeper(time).build();
  * ResearchChain chain = new ResilientResearchChain(context, llm);
  * }</pre>
- * This class is immutable and thread-safe.
+ * <p>A guard built with a non-empty {@code name} (a circuit breaker, bulkhead or rate limiter) is shared by every
+ * proxy built with the same context: one instance per kind of guard and name. Each {@link Builder#build()} makes a
+ * context with its own, empty set of shared guards; {@link #defaults()} is one context for the whole JVM, so guards
+ * that plain proxy constructors share by name are shared JVM-wide.
+ *
+ * <p>This class is thread-safe; apart from its shared guards, it is immutable.
  */
 public final class ChainmailContext {
 
@@ -23,6 +29,7 @@ public final class ChainmailContext {
   private final RandomSource random;
   private final ChainmailConfig config;
   private final ChainmailListener listener;
+  private final SharedGuards guards = new SharedGuards();
 
   private ChainmailContext(Builder builder) {
     this.clock = builder.clock;
@@ -75,6 +82,11 @@ public final class ChainmailContext {
   /** @return the listener that hears retries and fallbacks; {@link ChainmailListener#NONE} if none was set */
   public ChainmailListener listener() {
     return listener;
+  }
+
+  /** @return the guards shared by name among the proxies built with this context */
+  SharedGuards guards() {
+    return guards;
   }
 
   /**
@@ -162,7 +174,7 @@ public final class ChainmailContext {
       return this;
     }
 
-    /** @return a new context with this builder's values */
+    /** @return a new context with this builder's values, and no shared guards yet */
     public ChainmailContext build() {
       return new ChainmailContext(this);
     }

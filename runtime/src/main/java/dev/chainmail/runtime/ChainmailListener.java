@@ -2,9 +2,10 @@ package dev.chainmail.runtime;
 
 /**
  * Hears what the guards of generated proxies do on the failure path. Nothing is called, and nothing is allocated,
- * when a call succeeds at its first attempt.
+ * when a call succeeds at its first attempt, nor when the listener is {@link #NONE}.
  *
- * <p>Methods are called on the thread that made the guarded call, and must not throw: an exception a listener
+ * <p>Methods are called on the thread that made the guarded call (or, for {@link #onStateChange}, the thread that
+ * caused the transition), outside any lock of the guard, and must not throw: an exception a listener
  * throws propagates to the caller in place of the call's outcome. Implementations must be thread-safe. Every
  * method does nothing by default.
  */
@@ -41,4 +42,15 @@ public interface ChainmailListener {
    * @param failure the failure the fallback answers
    */
   default void onFallback(String method, Throwable failure) {}
+
+  /**
+   * Called after a circuit breaker changes state, once per transition and never on the success path of a closed
+   * breaker. Transitions that race on several threads may be reported in another order than they happened.
+   *
+   * @param breaker the breaker's name if it has one, else its guarded method, as
+   *     {@code com.example.ResearchChain/answer}
+   * @param from the state before the transition
+   * @param to the state after it; never equal to {@code from}
+   */
+  default void onStateChange(String breaker, CircuitBreakerPolicy.State from, CircuitBreakerPolicy.State to) {}
 }

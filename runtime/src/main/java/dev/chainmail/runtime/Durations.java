@@ -65,6 +65,27 @@ public final class Durations {
     return nanos + "ns";
   }
 
+  /**
+   * Formats nanoseconds roughly, for messages: {@code "3.2s"} from one second up (whole seconds from ten seconds),
+   * else whole milliseconds, microseconds or nanoseconds, rounded down.
+   */
+  static String approximate(long nanos) {
+    if (nanos >= 10_000_000_000L) {
+      return (nanos / 1_000_000_000L) + "s";
+    }
+    if (nanos >= 1_000_000_000L) {
+      long tenths = nanos / 100_000_000L;
+      return (tenths / 10) + "." + (tenths % 10) + "s";
+    }
+    if (nanos >= 1_000_000L) {
+      return (nanos / 1_000_000L) + "ms";
+    }
+    if (nanos >= 1_000L) {
+      return (nanos / 1_000L) + "us";
+    }
+    return nanos + "ns";
+  }
+
   private static long parseWithUnit(String text, String trimmed) {
     int digits = 0;
     boolean negative = trimmed.startsWith("-");

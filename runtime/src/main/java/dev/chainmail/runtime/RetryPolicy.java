@@ -220,11 +220,11 @@ public final class RetryPolicy {
     /**
      * @param maxAttempts total attempts, the first included
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxAttempts} is less than 1
+     * @throws ConfigurationException if {@code maxAttempts} is less than 1
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
             method + ": maxAttempts must be at least 1 (1 means no retry), was " + maxAttempts);
       }
       this.maxAttempts = maxAttempts;
@@ -234,7 +234,7 @@ public final class RetryPolicy {
     /**
      * @param delayNanos the pause before the second attempt, in nanoseconds
      * @return this builder
-     * @throws IllegalArgumentException if {@code delayNanos} is negative
+     * @throws ConfigurationException if {@code delayNanos} is negative
      */
     public Builder delayNanos(long delayNanos) {
       this.delayNanos = nonNegative("delay", delayNanos);
@@ -244,11 +244,11 @@ public final class RetryPolicy {
     /**
      * @param multiplier the factor from one pause to the next
      * @return this builder
-     * @throws IllegalArgumentException if {@code multiplier} is less than 1 or not finite
+     * @throws ConfigurationException if {@code multiplier} is less than 1 or not finite
      */
     public Builder multiplier(double multiplier) {
       if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-        throw new IllegalArgumentException(
+        throw new ConfigurationException(
             method + ": multiplier must be a finite number of at least 1.0, was " + multiplier);
       }
       this.multiplier = multiplier;
@@ -285,7 +285,7 @@ public final class RetryPolicy {
     /**
      * @param maxDelayNanos the cap on any single pause in nanoseconds, or {@link #NO_LIMIT}
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxDelayNanos} is negative
+     * @throws ConfigurationException if {@code maxDelayNanos} is negative
      */
     public Builder maxDelayNanos(long maxDelayNanos) {
       this.maxDelayNanos = nonNegative("maxDelay", maxDelayNanos);
@@ -295,11 +295,11 @@ public final class RetryPolicy {
     /**
      * @param jitter the fraction, in {@code [0, 1]}, by which pauses vary at random
      * @return this builder
-     * @throws IllegalArgumentException if {@code jitter} is outside {@code [0, 1]}
+     * @throws ConfigurationException if {@code jitter} is outside {@code [0, 1]}
      */
     public Builder jitter(double jitter) {
       if (!(jitter >= 0.0 && jitter <= 1.0)) {
-        throw new IllegalArgumentException(method + ": jitter must be in [0, 1], was " + jitter);
+        throw new ConfigurationException(method + ": jitter must be in [0, 1], was " + jitter);
       }
       this.jitter = jitter;
       return this;
@@ -311,11 +311,11 @@ public final class RetryPolicy {
      *
      * @param maxDurationNanos the limit in nanoseconds, or {@link #NO_LIMIT}
      * @return this builder
-     * @throws IllegalArgumentException if {@code maxDurationNanos} is not positive
+     * @throws ConfigurationException if {@code maxDurationNanos} is not positive
      */
     public Builder maxDurationNanos(long maxDurationNanos) {
       if (maxDurationNanos <= 0) {
-        throw new IllegalArgumentException(method + ": maxDuration must be positive, was "
+        throw new ConfigurationException(method + ": maxDuration must be positive, was "
             + maxDurationNanos + "ns");
       }
       this.maxDurationNanos = maxDurationNanos;
@@ -329,7 +329,7 @@ public final class RetryPolicy {
      *
      * @param context where the config, clock, sleeper, random source and listener come from
      * @return the policy
-     * @throws IllegalArgumentException if an override does not parse or is out of range, if {@code maxDelay} is
+     * @throws ConfigurationException if an override does not parse or is out of range, if {@code maxDelay} is
      *     shorter than {@code delay}, or if an override sets {@code maxDuration} for a method whose annotation
      *     declares none; the message names the key
      * @throws NullPointerException if {@code context} is null
@@ -337,20 +337,12 @@ public final class RetryPolicy {
     public RetryPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
       Builder configured = copy();
-      RetryOverrides.apply(configured, context.config());
+      ConfigOverrides.apply(context.config(), method + "/Retry/", OVERRIDES, new Overrides(configured));
       if (configured.maxDelayNanos < configured.delayNanos) {
-        throw new IllegalArgumentException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
+        throw new ConfigurationException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
             + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
       }
       return new RetryPolicy(configured, context);
-    }
-
-    boolean declaresMaxDuration() {
-      return maxDurationNanos != NO_LIMIT;
-    }
-
-    String method() {
-      return method;
     }
 
     private Builder copy() {
@@ -366,10 +358,50 @@ public final class RetryPolicy {
 
     private long nonNegative(String name, long nanos) {
       if (nanos < 0) {
-        throw new IllegalArgumentException(method + ": " + name + " must not be negative, was " + nanos + "ns");
+        throw new ConfigurationException(method + ": " + name + " must not be negative, was " + nanos + "ns");
       }
       return nanos;
     }
   }
 
+  private static final String[] OVERRIDES = {"maxAttempts", "delay", "multiplier", "maxDelay", "jitter",
+      "maxDuration"};
+
+  /** Sets a builder's values from its {@code /Retry/} config keys. */
+  private static final class Overrides implements ConfigOverrides.Target {
+    private final Builder builder;
+
+    Overrides(Builder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void set(String attribute, String value) {
+      switch (attribute) {
+        case "maxAttempts":
+          builder.maxAttempts(ConfigOverrides.parseInt(value));
+          break;
+        case "delay":
+          builder.delay(value);
+          break;
+        case "multiplier":
+          builder.multiplier(ConfigOverrides.parseDouble(value));
+          break;
+        case "maxDelay":
+          builder.maxDelay(value);
+          break;
+        case "jitter":
+          builder.jitter(ConfigOverrides.parseDouble(value));
+          break;
+        default:
+          if (builder.maxDurationNanos == NO_LIMIT) {
+            throw new IllegalArgumentException("the @Retry on " + builder.method + " declares no maxDuration, so "
+                + "the proxy does not time its retries; declare a maxDuration in the annotation to make it "
+                + "configurable");
+          }
+          builder.maxDuration(value);
+          break;
+      }
+    }
+  }
 }

@@ -11,11 +11,17 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>Like {@link Thread#sleep(long)}, a sleep on an interrupted thread throws {@link InterruptedException} and
  * clears the flag. This class is thread-safe; with several threads sleeping, the clock advances by the sum of their
  * pauses.
+ *
+ * <p>A {@link TimeoutPolicy} whose context has this clock arms its deadlines in virtual time: a {@link #sleep} or
+ * {@link #advance} that moves the clock to or past an armed deadline fires it before returning, on the calling
+ * thread, interrupting the deadline's thread (usually the calling thread itself, which then returns with its
+ * interrupt flag set) unless that thread is already interrupted.
  */
 public final class VirtualTime implements Clock, Sleeper {
 
   private final AtomicLong now = new AtomicLong();
   private final List<Long> pauses = new ArrayList<>();
+  private final VirtualDeadlines deadlines = new VirtualDeadlines(this);
 
   @Override
   public long nanoTime() {
@@ -33,11 +39,12 @@ public final class VirtualTime implements Clock, Sleeper {
     synchronized (pauses) {
       pauses.add(nanos);
     }
-    now.addAndGet(nanos);
+    deadlines.fireDue(now.addAndGet(nanos));
   }
 
   /**
-   * Moves the clock forward without recording a pause, as if a call had taken this long.
+   * Moves the clock forward without recording a pause, as if a call had taken this long, firing the timeouts it
+   * passes.
    *
    * @param nanos how far to move, in nanoseconds
    * @throws IllegalArgumentException if {@code nanos} is negative
@@ -46,7 +53,12 @@ public final class VirtualTime implements Clock, Sleeper {
     if (nanos < 0) {
       throw new IllegalArgumentException("virtual time cannot go back: advance(" + nanos + ")");
     }
-    now.addAndGet(nanos);
+    deadlines.fireDue(now.addAndGet(nanos));
+  }
+
+  /** @return the deadlines armed against this clock */
+  DeadlineWatch deadlines() {
+    return deadlines;
   }
 
   /** @return a copy of every pause taken so far, in nanoseconds, in the order taken */

@@ -1,0 +1,264 @@
+package dev.chainmail.runtime;
+
+import java.util.Objects;
+import java.util.concurrent.locks.AbstractQueuedSynchronizer;
+
+/**
+ * A bulkhead: bounds how many calls of a guarded method run at once.
+ *
+ * <p>A call takes a permit with {@link #acquire()} before it runs and gives it back with {@link #release()} when it
+ * ends, however it ends. At most {@code maxConcurrent} calls hold a permit at any moment. A call that finds none
+ * free waits up to {@code maxWait} for one, then is rejected with {@link BulkheadFullException}. Since a permit can
+ * only come from another thread's release, the wait is a real one, in the JDK's time, whatever the context's clock.
+ * Taking a free permit is one compare-and-set; waiters are not served in order of arrival.
+ *
+ * <p>A bulkhead built with a non-empty {@link Builder#name(String) name} is shared by every method of the same
+ * {@link ChainmailContext} that builds one with that name; its exceptions name the method that built it first.
+ *
+ * <p>This class is thread-safe.
+ */
+public final class BulkheadPolicy {
+
+  private final String method;
+  private final String name;
+  private final int maxConcurrent;
+  private final long maxWaitNanos;
+  private final String fullMessage;
+  private final Permits permits;
+
+  private BulkheadPolicy(Builder builder) {
+    this.method = builder.method;
+    this.name = builder.name;
+    this.maxConcurrent = builder.maxConcurrent;
+    this.maxWaitNanos = builder.maxWaitNanos;
+    this.fullMessage = method + ": bulkhead " + (name.isEmpty() ? "" : "'" + name + "' ") + "is full ("
+        + maxConcurrent + (maxConcurrent == 1 ? " concurrent call" : " concurrent calls") + ")";
+    this.permits = new Permits(method, maxConcurrent);
+  }
+
+  /**
+   * Returns a builder for the bulkhead of one guarded method, with the defaults of {@code @Bulkhead}: 10
+   * concurrent calls, no wait, and no name.
+   *
+   * @param method the guarded method as {@code com.example.ResearchChain/answer}: the prefix of its config keys and
+   *     the name its exceptions carry
+   * @return a new builder
+   * @throws NullPointerException if {@code method} is null
+   */
+  public static Builder builder(String method) {
+    return new Builder(method);
+  }
+
+  /**
+   * Takes a permit, waiting up to {@code maxWait} for one if none is free. Every successful call must be followed
+   * by one {@link #release()}.
+   *
+   * @throws BulkheadFullException if no permit came within {@code maxWait}, or if the thread was interrupted while
+   *     waiting; then the interrupt flag is set on return, the cause is the {@link InterruptedException}, and no
+   *     permit is held
+   */
+  public void acquire() {
+    if (permits.take()) {
+      return;
+    }
+    if (maxWaitNanos > 0) {
+      try {
+        if (permits.tryAcquireSharedNanos(1, maxWaitNanos)) {
+          return;
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new BulkheadFullException(method, fullMessage + "; interrupted while waiting for a permit", e);
+      }
+    }
+    throw new BulkheadFullException(method, fullMessage + " and no permit came within "
+        + Durations.format(maxWaitNanos), null);
+  }
+
+  /**
+   * Gives back the permit a successful {@link #acquire()} took, waking a waiter if there is one.
+   *
+   * @throws IllegalStateException if no permit is held
+   */
+  public void release() {
+    permits.releaseShared(1);
+  }
+
+  /** @return how many permits are held at this moment */
+  public int inFlight() {
+    return permits.held();
+  }
+
+  /** @return the most permits held at once */
+  public int maxConcurrent() {
+    return maxConcurrent;
+  }
+
+  /** @return how long {@link #acquire()} waits for a permit, in nanoseconds */
+  public long maxWaitNanos() {
+    return maxWaitNanos;
+  }
+
+  /** @return the name this bulkhead is shared under, or the empty string if it is not shared */
+  public String name() {
+    return name;
+  }
+
+  /** @return the guarded method that built this bulkhead, as {@code com.example.ResearchChain/answer} */
+  public String method() {
+    return method;
+  }
+
+  @Override
+  public String toString() {
+    return "BulkheadPolicy[" + (name.isEmpty() ? method : name) + ": maxConcurrent=" + maxConcurrent + ", maxWait="
+        + Durations.format(maxWaitNanos) + "]";
+  }
+
+  /** The permits, as a synchronizer whose state is the number held. */
+  private static final class Permits extends AbstractQueuedSynchronizer {
+    private static final long serialVersionUID = 1L;
+
+    private final String method;
+    private final int max;
+
+    Permits(String method, int max) {
+      this.method = method;
+      this.max = max;
+    }
+
+    boolean take() {
+      return tryAcquireShared(1) >= 0;
+    }
+
+    int held() {
+      return getState();
+    }
+
+    @Override
+    protected int tryAcquireShared(int ignored) {
+      while (true) {
+        int held = getState();
+        if (held >= max) {
+          return -1;
+        }
+        if (compareAndSetState(held, held + 1)) {
+          return max - held - 1;
+        }
+      }
+    }
+
+    @Override
+    protected boolean tryReleaseShared(int ignored) {
+      while (true) {
+        int held = getState();
+        if (held == 0) {
+          throw new IllegalStateException(method + ": bulkhead released with no permit held");
+        }
+        if (compareAndSetState(held, held - 1)) {
+          return true;
+        }
+      }
+    }
+  }
+
+  private static final String[] OVERRIDES = {"value", "maxWait"};
+
+  /**
+   * Builds a {@link BulkheadPolicy}, checking each value as it is set. Instances are not thread-safe.
+   */
+  public static final class Builder {
+    private final String method;
+    private int maxConcurrent = 10;
+    private long maxWaitNanos;
+    private String name = "";
+
+    private Builder(String method) {
+      this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * @param maxConcurrent the most calls that may run at once
+     * @return this builder
+     * @throws ConfigurationException if {@code maxConcurrent} is less than 1
+     */
+    public Builder maxConcurrent(int maxConcurrent) {
+      this.maxConcurrent = Checks.atLeastOne(method, "maxConcurrent", maxConcurrent);
+      return this;
+    }
+
+    /**
+     * @param maxWait how long a call waits for a permit, as a duration string such as {@code "100ms"}
+     * @return this builder
+     * @throws ConfigurationException if {@code maxWait} is null, does not parse or is negative
+     */
+    public Builder maxWait(String maxWait) {
+      return maxWaitNanos(Checks.duration(method, "maxWait", maxWait));
+    }
+
+    /**
+     * @param maxWaitNanos how long a call waits for a permit, in nanoseconds; zero for no wait
+     * @return this builder
+     * @throws ConfigurationException if {@code maxWaitNanos} is negative
+     */
+    public Builder maxWaitNanos(long maxWaitNanos) {
+      this.maxWaitNanos = Checks.nonNegativeNanos(method, "maxWait", maxWaitNanos);
+      return this;
+    }
+
+    /**
+     * @param name the name under which proxies of one context share this bulkhead; the empty string (the
+     *     default) for a bulkhead of this method alone
+     * @return this builder
+     * @throws ConfigurationException if {@code name} is null
+     */
+    public Builder name(String name) {
+      this.name = Checks.name(method, name);
+      return this;
+    }
+
+    /**
+     * Applies the overrides in the context's config, then builds the bulkhead, or returns the one already shared
+     * under its name. The keys are this builder's method followed by {@code /Bulkhead/value} (the most concurrent
+     * calls) and {@code /Bulkhead/maxWait}.
+     *
+     * @param context where the config comes from, and where named bulkheads are shared
+     * @return the bulkhead
+     * @throws ConfigurationException if an override does not parse or is out of range, or if a bulkhead with
+     *     another configuration is already shared under this name; the message names the key, or both
+     *     configurations
+     * @throws NullPointerException if {@code context} is null
+     */
+    public BulkheadPolicy build(ChainmailContext context) {
+      Objects.requireNonNull(context, "context");
+      Builder configured = new Builder(method);
+      configured.maxConcurrent = maxConcurrent;
+      configured.maxWaitNanos = maxWaitNanos;
+      configured.name = name;
+      ConfigOverrides.apply(context.config(), method + "/Bulkhead/", OVERRIDES, new Overrides(configured));
+      BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
+      if (configured.name.isEmpty()) {
+        return bulkhead;
+      }
+      return (BulkheadPolicy) context.guards().share("bulkhead", configured.name, method, bulkhead);
+    }
+  }
+
+  /** Sets a builder's values from its {@code /Bulkhead/} config keys. */
+  private static final class Overrides implements ConfigOverrides.Target {
+    private final Builder builder;
+
+    Overrides(Builder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void set(String attribute, String value) {
+      if (attribute.equals("value")) {
+        builder.maxConcurrent(ConfigOverrides.parseInt(value));
+      } else {
+        builder.maxWaitNanos(Durations.parseNanos(value));
+      }
+    }
+  }
+}
