@@ -69,4 +69,48 @@ class ConcurrencyBehaviourTest {
     assertEquals(Map.of(MS, calls, 2 * MS, calls, 4 * MS, calls), pauses);
     assertEquals(calls * 7 * MS, time.nanoTime());
   }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS)
+  void guardsHoldUnderContentionAndNoCallIsLost() throws Exception {
+    ResilientGuardStressChain chain = new ResilientGuardStressChain();
+    int callsPerThread = 25_000;
+    ExecutorService executor = Executors.newFixedThreadPool(THREADS);
+    CountDownLatch start = new CountDownLatch(1);
+    try {
+      List<Future<long[]>> results = new ArrayList<>();
+      for (int t = 0; t < THREADS; t++) {
+        results.add(executor.submit(() -> {
+          start.await();
+          java.util.SplittableRandom random = new java.util.SplittableRandom();
+          long[] outcomes = new long[3];
+          for (int i = 0; i < callsPerThread; i++) {
+            try {
+              chain.work(random.nextInt(10) < 3);
+              outcomes[0]++;
+            } catch (IllegalStateException failed) {
+              outcomes[1]++;
+            } catch (dev.chainmail.runtime.ResilienceException rejected) {
+              outcomes[2]++;
+            }
+          }
+          return outcomes;
+        }));
+      }
+      start.countDown();
+      long returned = 0;
+      long thrown = 0;
+      for (Future<long[]> result : results) {
+        long[] outcomes = result.get(30, TimeUnit.SECONDS);
+        returned += outcomes[0];
+        thrown += outcomes[1] + outcomes[2];
+      }
+      assertEquals((long) THREADS * callsPerThread, returned + thrown, "every call returned or threw");
+      assertTrue(returned > 0);
+    } finally {
+      executor.shutdownNow();
+      assertTrue(executor.awaitTermination(10, TimeUnit.SECONDS));
+    }
+    assertTrue(chain.mostRunning.get() <= 3, "the bulkhead let " + chain.mostRunning.get() + " calls run at once");
+  }
 }

@@ -95,8 +95,12 @@ class CompileErrorTest {
     List<String> source = new ArrayList<>(List.of(
         "package test;",
         "",
+        "import dev.chainmail.Bulkhead;",
+        "import dev.chainmail.CircuitBreaker;",
         "import dev.chainmail.Fallback;",
+        "import dev.chainmail.RateLimit;",
         "import dev.chainmail.Retry;",
+        "import dev.chainmail.Timeout;",
         "import java.io.*;"));
     source.addAll(List.of(lines));
     return JavaFileObjects.forSourceLines("test.Chain", source);
@@ -428,6 +432,292 @@ class CompileErrorTest {
   }
 
   // ---- @Fallback ----
+
+  // ---- @CircuitBreaker, @RateLimit, @Timeout, @Bulkhead ----
+
+  @Test
+  void breakerWindowOfZeroCalls() {
+    assertError("@CircuitBreaker requestVolumeThreshold is 0, but it is the size of the rolling window",
+        "requestVolumeThreshold = 0",
+        "public class Chain {",
+        "  @CircuitBreaker(requestVolumeThreshold = 0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerFailureRatioAboveOne() {
+    assertError("@CircuitBreaker failureRatio is 1.5, but it is the share of the window's calls",
+        "failureRatio = 1.5",
+        "public class Chain {",
+        "  @CircuitBreaker(failureRatio = 1.5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerFailureRatioOfZero() {
+    assertError("@CircuitBreaker failureRatio is 0.0, but",
+        "failureRatio = 0",
+        "public class Chain {",
+        "  @CircuitBreaker(failureRatio = 0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerMalformedDelay() {
+    assertError("@CircuitBreaker delay is not a valid duration: 'a while' is not a duration",
+        "a while",
+        "public class Chain {",
+        "  @CircuitBreaker(delay = \"a while\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerSuccessThresholdOfZero() {
+    assertError("@CircuitBreaker successThreshold is 0, but it counts the trial calls",
+        "successThreshold = 0",
+        "public class Chain {",
+        "  @CircuitBreaker(successThreshold = 0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerMinimumCallsOfZero() {
+    assertError("@CircuitBreaker minimumCalls is 0, but it counts the calls a time window must hold",
+        "minimumCalls = 0",
+        "public class Chain {",
+        "  @CircuitBreaker(windowType = CircuitBreaker.WindowType.TIME, minimumCalls = 0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerMinimumCallsOnACountWindow() {
+    assertError("@CircuitBreaker minimumCalls applies to a TIME window only",
+        "minimumCalls = 5",
+        "public class Chain {",
+        "  @CircuitBreaker(minimumCalls = 5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerSlowCallThresholdOfZero() {
+    assertError("@CircuitBreaker slowCallThreshold \"0ms\" is zero, so every call would be slow",
+        "0ms",
+        "public class Chain {",
+        "  @CircuitBreaker(slowCallThreshold = \"0ms\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerMalformedSlowCallThreshold() {
+    assertError("@CircuitBreaker slowCallThreshold is not a valid duration: 'slow' is not a duration",
+        "\"slow\"",
+        "public class Chain {",
+        "  @CircuitBreaker(slowCallThreshold = \"slow\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerSlowCallRatioOutOfRange() {
+    assertError("@CircuitBreaker slowCallRatio is 2.0, but it is the share of the window's calls that must be slow",
+        "slowCallRatio = 2",
+        "public class Chain {",
+        "  @CircuitBreaker(slowCallThreshold = \"1s\", slowCallRatio = 2)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerSlowCallRatioWithoutThreshold() {
+    assertError("@CircuitBreaker slowCallRatio is set, but no slowCallThreshold says which calls are slow",
+        "slowCallRatio = 0.5",
+        "public class Chain {",
+        "  @CircuitBreaker(slowCallRatio = 0.5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerEmptyFailOn() {
+    assertError("@CircuitBreaker failOn is empty, so no failure would ever open the breaker",
+        "failOn = {}",
+        "public class Chain {",
+        "  @CircuitBreaker(failOn = {})",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakerFailOnCoveredBySkipOn() {
+    assertError("@CircuitBreaker failOn java.io.IOException is covered by skipOn Exception, so it would never count",
+        "failOn = IOException.class",
+        "public class Chain {",
+        "  @CircuitBreaker(failOn = IOException.class, skipOn = Exception.class)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void invalidTypeLevelBreaker() {
+    assertError("@CircuitBreaker failureRatio is 2.0",
+        "failureRatio = 2",
+        "@CircuitBreaker(failureRatio = 2)",
+        "public class Chain {",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void timeoutOfZero() {
+    assertError("@Timeout \"0s\" is zero, so every attempt would time out at once",
+        "\"0s\"",
+        "public class Chain {",
+        "  @Timeout(\"0s\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void malformedTimeout() {
+    assertError("@Timeout value is not a valid duration: 'forever' is not a duration",
+        "forever",
+        "public class Chain {",
+        "  @Timeout(\"forever\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void invalidTypeLevelTimeout() {
+    assertError("@Timeout value is not a valid duration: '-1s' is negative",
+        "-1s",
+        "@Timeout(\"-1s\")",
+        "public class Chain {",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void bulkheadOfZeroCalls() {
+    assertError("@Bulkhead value is 0, but it is the number of calls that may run at once",
+        "@Bulkhead(0)",
+        "public class Chain {",
+        "  @Bulkhead(0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void bulkheadMalformedMaxWait() {
+    assertError("@Bulkhead maxWait is not a valid duration: '1 minute' is not a duration",
+        "1 minute",
+        "public class Chain {",
+        "  @Bulkhead(maxWait = \"1 minute\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void rateLimitOfZeroPermits() {
+    assertError("@RateLimit value is 0, but it is the number of permits granted per window",
+        "@RateLimit(0)",
+        "public class Chain {",
+        "  @RateLimit(0)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void rateLimitWindowOfZero() {
+    assertError("@RateLimit window \"0s\" is zero, which holds no call",
+        "window = \"0s\"",
+        "public class Chain {",
+        "  @RateLimit(value = 5, window = \"0s\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void rateLimitMalformedWindow() {
+    assertError("@RateLimit window is not a valid duration: '1 sec' is not a duration",
+        "1 sec",
+        "public class Chain {",
+        "  @RateLimit(value = 5, window = \"1 sec\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void rateLimitMalformedMaxWait() {
+    assertError("@RateLimit maxWait is not a valid duration: '-1ms' is negative",
+        "-1ms",
+        "public class Chain {",
+        "  @RateLimit(value = 5, maxWait = \"-1ms\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void bulkheadOnPrivateMethod() {
+    assertError("@Bulkhead cannot be used on private method run(): the generated proxy must override it",
+        "@Bulkhead",
+        "public class Chain {",
+        "  @Bulkhead",
+        "  private void run() {}",
+        "}");
+  }
+
+  @Test
+  void breakersSharingANameWithDifferentConfigurations() {
+    JavaFileObject source = chain(
+        "public class Chain {",
+        "  @CircuitBreaker(name = \"llm\", failureRatio = 0.5)",
+        "  public void first() {}",
+        "  @CircuitBreaker(name = \"llm\", failureRatio = 0.25)",
+        "  public void second() {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("@CircuitBreaker name \"llm\" is also used on test.Chain.first() with "
+        + "another configuration: requestVolumeThreshold=20, failureRatio=0.25").inFile(source)
+        .onLineContaining("failureRatio = 0.25");
+    assertThat(compilation).hadErrorContaining("@CircuitBreaker name \"llm\" is also used on test.Chain.second() "
+        + "with another configuration: requestVolumeThreshold=20, failureRatio=0.5").inFile(source)
+        .onLineContaining("failureRatio = 0.5)");
+    assertNoProxy();
+  }
+
+  @Test
+  void sharedNamesAreComparedAcrossChainsAndByValue() {
+    JavaFileObject first = chain(
+        "public class Chain {",
+        "  @RateLimit(value = 5, window = \"1s\", name = \"openai\") public void run() {}",
+        "  @Bulkhead(value = 4, name = \"pool\") public void work() {}",
+        "}");
+    JavaFileObject same = JavaFileObjects.forSourceLines("test.Same", "package test;",
+        "public class Same {",
+        "  @dev.chainmail.RateLimit(value = 5, window = \"1000ms\", name = \"openai\") public void run() {}",
+        "}");
+    JavaFileObject other = JavaFileObjects.forSourceLines("test.Other", "package test;",
+        "public class Other {",
+        "  @dev.chainmail.Bulkhead(value = 8, name = \"pool\") public void work() {}",
+        "}");
+    Compilation compilation = compile(first, same, other);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("@Bulkhead name \"pool\" is also used on test.Chain.work() with "
+        + "another configuration: value=8, maxWait=0ms here, value=4, maxWait=0ms there").inFile(other)
+        .onLineContaining("value = 8");
+    assertThat(compilation).hadErrorContaining("@Bulkhead name \"pool\" is also used on test.Other.work()")
+        .inFile(first).onLineContaining("value = 4");
+  }
 
   @Test
   void emptyFallbackName() {

@@ -2,6 +2,8 @@ package dev.chainmail.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
 import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import dev.chainmail.processor.model.ChainModel;
 import dev.chainmail.processor.model.GuardedMethod;
 import java.util.List;
 
@@ -30,4 +32,9 @@ interface GuardEmitter {
    * Wraps the code beneath this guard. {@code inner} returns the method's outcome or throws; so does the result.
    */
   CodeBlock wrap(GuardedMethod method, CodeBlock inner);
+
+  /** Methods this guard adds to the proxy as a whole, such as an accessor for operators; none by default. */
+  default List<MethodSpec> proxyMethods(ChainModel model) {
+    return List.of();
+  }
 }

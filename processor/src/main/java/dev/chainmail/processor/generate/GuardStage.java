@@ -3,12 +3,23 @@ package dev.chainmail.processor.generate;
 import java.util.List;
 
 /**
- * The guards in the order they nest, outermost first: the one place that order is defined. A fallback answers
- * only once every retry has failed; each retry attempt runs every guard beneath it again.
+ * The guards in the order they nest, outermost first: the one place that order is defined.
+ * <ul>
+ *   <li>A fallback answers only once everything beneath it has failed, rejections of the guards included.</li>
+ *   <li>Each retry attempt runs every guard beneath it again.</li>
+ *   <li>Every attempt passes through the circuit breaker, which counts the rejections of the guards beneath it.</li>
+ *   <li>Every attempt takes a rate-limit permit, and the time it waits for one is not part of its timeout.</li>
+ *   <li>The timeout bounds one attempt, the wait for a bulkhead permit included.</li>
+ *   <li>The bulkhead holds its permit only while the call itself runs.</li>
+ * </ul>
  */
 enum GuardStage {
   FALLBACK("@Fallback", new FallbackEmitter()),
-  RETRY("@Retry", new RetryEmitter());
+  RETRY("@Retry", new RetryEmitter()),
+  CIRCUIT_BREAKER("@CircuitBreaker", new CircuitBreakerEmitter()),
+  RATE_LIMIT("@RateLimit", new RateLimitEmitter()),
+  TIMEOUT("@Timeout", new TimeoutEmitter()),
+  BULKHEAD("@Bulkhead", new BulkheadEmitter());
 
   private final String title;
   private final GuardEmitter emitter;

@@ -97,6 +97,9 @@ public final class ProxyGenerator {
     for (GuardedMethod method : model.guarded()) {
       proxy.addMethod(guardedMethod(model, method));
     }
+    for (GuardStage stage : GuardStage.values()) {
+      proxy.addMethods(stage.emitter().proxyMethods(model));
+    }
     for (MethodSignature method : model.forwarded()) {
       proxy.addMethod(overriding(method)
           .addStatement("$L$L.$N($L)", method.returnsVoid() ? "" : "return ", "this." + DELEGATE_FIELD,

@@ -28,22 +28,14 @@ final class RetryEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
-    CodeBlock.Builder code = CodeBlock.builder()
-        .add("this.$N = $T.builder($S)", field(method), RETRY_POLICY, method.id())
-        .indent().indent();
-    if (retry.maxAttempts() != 3) {
-      code.add("\n.maxAttempts($L)", retry.maxAttempts());
-    }
-    retry.delay().ifPresent(delay -> code.add("\n.delay($S)", delay));
-    if (retry.multiplier() != 1.0) {
-      code.add("\n.multiplier($L)", retry.multiplier());
-    }
-    retry.maxDelay().ifPresent(maxDelay -> code.add("\n.maxDelay($S)", maxDelay));
-    if (retry.jitter() != 0.0) {
-      code.add("\n.jitter($L)", retry.jitter());
-    }
-    retry.maxDuration().ifPresent(maxDuration -> code.add("\n.maxDuration($S)", maxDuration));
-    return code.add("\n.build($N);\n", context).unindent().unindent().build();
+    return PolicyInitializer.of(field(method), RETRY_POLICY, method.id())
+        .literal("maxAttempts", retry.maxAttempts(), retry.maxAttempts() != 3)
+        .string("delay", retry.delay())
+        .literal("multiplier", retry.multiplier(), retry.multiplier() != 1.0)
+        .string("maxDelay", retry.maxDelay())
+        .literal("jitter", retry.jitter(), retry.jitter() != 0.0)
+        .string("maxDuration", retry.maxDuration())
+        .build(context);
   }
 
   @Override

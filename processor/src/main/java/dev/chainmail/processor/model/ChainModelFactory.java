@@ -157,7 +157,7 @@ public final class ChainModelFactory {
       taken.add(parameter.name());
     }
     return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken),
-        free("permit", taken), free("succeeded", taken), free("deadline", taken));
+        free("permit", taken), free("recorded", taken), free("callStart", taken), free("deadline", taken));
   }
 
   private static String free(String name, Set<String> taken) {

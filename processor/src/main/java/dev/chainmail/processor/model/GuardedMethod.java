@@ -42,9 +42,10 @@ public record GuardedMethod(
    * @param failure the caught failure
    * @param start the start time, read when a time limit applies
    * @param permit the circuit breaker's permit
-   * @param succeeded whether the call beneath the circuit breaker returned
+   * @param recorded whether the circuit breaker has recorded the outcome of the call beneath it
+   * @param callStart the start time of one call, read when the circuit breaker has a slow-call threshold
    * @param deadline the timeout's deadline
    */
-  public record LocalNames(String attempt, String failure, String start, String permit, String succeeded,
-      String deadline) {}
+  public record LocalNames(String attempt, String failure, String start, String permit, String recorded,
+      String callStart, String deadline) {}
 }

@@ -6,7 +6,11 @@ package dev.chainmail.processor.scan;
  */
 public enum GuardAnnotation {
   RETRY("Retry", true),
-  FALLBACK("Fallback", false);
+  FALLBACK("Fallback", false),
+  CIRCUIT_BREAKER("CircuitBreaker", true),
+  RATE_LIMIT("RateLimit", true),
+  TIMEOUT("Timeout", true),
+  BULKHEAD("Bulkhead", true);
 
   private final String simpleName;
   private final boolean typeLevel;

@@ -43,6 +43,11 @@ public final class AttributeChecks {
     }
   }
 
+  /** A parsed duration in the canonical form that configurations are compared in: {@code 5s}, {@code 250ms}. */
+  public static String canonical(OptionalLong nanos) {
+    return nanos.isPresent() ? Durations.format(nanos.getAsLong()) : "none";
+  }
+
   /**
    * Reports each class of {@code included} that equals or extends a class of {@code excluded}, where the excluding
    * list wins so the included class could never apply, with {@code message} and the arguments (included,

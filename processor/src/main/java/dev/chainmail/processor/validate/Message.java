@@ -76,6 +76,39 @@ public enum Message {
   FALLBACK_APPLY_ON_SKIPPED("@Fallback applyOn %s is covered by skipOn %s, so the fallback would never answer it. "
       + "Remove %s from applyOn, or narrow skipOn."),
 
+  CIRCUIT_BREAKER_VOLUME("@CircuitBreaker requestVolumeThreshold is %d, but it is the size of the rolling window, "
+      + "so it must be at least 1. The default is 20."),
+  CIRCUIT_BREAKER_FAILURE_RATIO("@CircuitBreaker failureRatio is %s, but it is the share of the window's calls "
+      + "that must fail to open the breaker, so it must be in (0, 1]. Use 0.5, for example, to open when half of "
+      + "them failed."),
+  CIRCUIT_BREAKER_SUCCESS_THRESHOLD("@CircuitBreaker successThreshold is %d, but it counts the trial calls that "
+      + "must succeed to close the breaker, so it must be at least 1."),
+  CIRCUIT_BREAKER_MINIMUM_CALLS("@CircuitBreaker minimumCalls is %d, but it counts the calls a time window must "
+      + "hold before the breaker judges it, so it must be at least 1."),
+  CIRCUIT_BREAKER_MINIMUM_CALLS_COUNT("@CircuitBreaker minimumCalls applies to a TIME window only; a COUNT window "
+      + "judges once it holds requestVolumeThreshold calls. Remove minimumCalls, or set windowType = TIME."),
+  CIRCUIT_BREAKER_SLOW_THRESHOLD_ZERO("@CircuitBreaker slowCallThreshold \"%s\" is zero, so every call would be "
+      + "slow. Give a positive duration such as \"2s\", or remove slowCallThreshold."),
+  CIRCUIT_BREAKER_SLOW_RATIO("@CircuitBreaker slowCallRatio is %s, but it is the share of the window's calls that "
+      + "must be slow to open the breaker, so it must be in (0, 1]."),
+  CIRCUIT_BREAKER_SLOW_RATIO_WITHOUT_THRESHOLD("@CircuitBreaker slowCallRatio is set, but no slowCallThreshold "
+      + "says which calls are slow, so it would never apply. Set slowCallThreshold, such as \"2s\", or remove "
+      + "slowCallRatio."),
+  CIRCUIT_BREAKER_FAIL_ON_EMPTY("@CircuitBreaker failOn is empty, so no failure would ever open the breaker. List "
+      + "the failures that count, or remove @CircuitBreaker."),
+  CIRCUIT_BREAKER_FAIL_ON_SKIPPED("@CircuitBreaker failOn %s is covered by skipOn %s, so it would never count as "
+      + "a failure. Remove %s from failOn, or narrow skipOn."),
+  TIMEOUT_ZERO("@Timeout \"%s\" is zero, so every attempt would time out at once. Give a positive duration such "
+      + "as \"1s\", or remove @Timeout."),
+  BULKHEAD_VALUE("@Bulkhead value is %d, but it is the number of calls that may run at once, so it must be at "
+      + "least 1."),
+  RATE_LIMIT_VALUE("@RateLimit value is %d, but it is the number of permits granted per window, so it must be at "
+      + "least 1."),
+  RATE_LIMIT_WINDOW_ZERO("@RateLimit window \"%s\" is zero, which holds no call. Give a positive duration such "
+      + "as \"1s\"."),
+  SHARED_NAME_CONFLICT("@%s name \"%s\" is also used on %s with another configuration: %s here, %s there. "
+      + "Guards that share a name are one guard, so give them the same attributes, or different names."),
+
   INTERNAL_ERROR("the Chainmail processor failed while processing %s. This is a bug in Chainmail; please report "
       + "it with this trace:%n%s");
 

@@ -1,0 +1,50 @@
+package dev.chainmail.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.chainmail.processor.model.BulkheadSpec;
+import dev.chainmail.processor.model.GuardedMethod;
+import java.util.List;
+
+/** Writes {@code @Bulkhead}: a permit taken right before the call and given back in a {@code finally} block. */
+final class BulkheadEmitter implements GuardEmitter {
+
+  static final ClassName POLICY = ClassName.get("dev.chainmail.runtime", "BulkheadPolicy");
+
+  @Override
+  public boolean applies(GuardedMethod method) {
+    return method.has(BulkheadSpec.class);
+  }
+
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    BulkheadSpec bulkhead = method.guard(BulkheadSpec.class).orElseThrow();
+    return PolicyInitializer.of(field(method), POLICY, method.id())
+        .literal("maxConcurrent", bulkhead.value(), bulkhead.value() != 10)
+        .string("maxWait", bulkhead.maxWait())
+        .nonEmpty("name", bulkhead.name())
+        .build(context);
+  }
+
+  @Override
+  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+    return CodeBlock.builder()
+        .addStatement("this.$N.acquire()", field(method))
+        .beginControlFlow("try")
+        .add(inner)
+        .nextControlFlow("finally")
+        .addStatement("this.$N.release()", field(method))
+        .endControlFlow()
+        .build();
+  }
+
+  private static String field(GuardedMethod method) {
+    return method.fieldPrefix() + "$bulkhead";
+  }
+}

@@ -1,0 +1,47 @@
+package dev.chainmail.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.chainmail.processor.model.GuardedMethod;
+import dev.chainmail.processor.model.RateLimitSpec;
+import java.util.List;
+
+/** Writes {@code @RateLimit}: a permit taken before the call; a permit once granted is never given back. */
+final class RateLimitEmitter implements GuardEmitter {
+
+  static final ClassName POLICY = ClassName.get("dev.chainmail.runtime", "RateLimitPolicy");
+
+  @Override
+  public boolean applies(GuardedMethod method) {
+    return method.has(RateLimitSpec.class);
+  }
+
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    RateLimitSpec limit = method.guard(RateLimitSpec.class).orElseThrow();
+    return PolicyInitializer.of(field(method), POLICY, method.id())
+        .literal("permits", limit.value(), true)
+        .string("window", limit.window())
+        .string("maxWait", limit.maxWait())
+        .nonEmpty("name", limit.name())
+        .build(context);
+  }
+
+  @Override
+  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+    return CodeBlock.builder()
+        .addStatement("this.$N.acquire()", field(method))
+        .add(inner)
+        .build();
+  }
+
+  private static String field(GuardedMethod method) {
+    return method.fieldPrefix() + "$rateLimit";
+  }
+}
