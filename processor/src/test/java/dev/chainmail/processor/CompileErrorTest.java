@@ -676,6 +676,17 @@ class CompileErrorTest {
   }
 
   @Test
+  void methodClashingWithTheBreakerAccessor() {
+    assertError("test.Chain declares circuitBreaker(String), which clashes with the accessor the generated proxy adds",
+        "circuitBreaker(String method)",
+        "public class Chain {",
+        "  @CircuitBreaker public void run() {}",
+        "  @CircuitBreaker public void walk() {}",
+        "  public String circuitBreaker(String method) { return method; }",
+        "}");
+  }
+
+  @Test
   void breakersSharingANameWithDifferentConfigurations() {
     JavaFileObject source = chain(
         "public class Chain {",

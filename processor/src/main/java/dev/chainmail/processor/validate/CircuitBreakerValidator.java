@@ -3,12 +3,18 @@ package dev.chainmail.processor.validate;
 import dev.chainmail.processor.scan.AnnotationReader;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardAnnotation;
+import dev.chainmail.processor.scan.GuardedElement;
 import java.util.OptionalLong;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
 
 /** Checks the attributes of one {@code @CircuitBreaker}, and that breakers sharing its name agree with it. */
 public final class CircuitBreakerValidator implements GuardValidator {
+
+  /** The accessor the proxy of a chain with breakers adds; see {@code CircuitBreakerEmitter}. */
+  private static final String ACCESSOR = "circuitBreaker";
 
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
@@ -22,6 +28,7 @@ public final class CircuitBreakerValidator implements GuardValidator {
 
   @Override
   public void validate(ChainMembers members, Element element, AnnotationMirror breaker, ValidationReport report) {
+    checkAccessorIsFree(members, element, report);
     int volume = annotations.intValue(breaker, "requestVolumeThreshold");
     if (volume < 1) {
       report.error(element, breaker, "requestVolumeThreshold", Message.CIRCUIT_BREAKER_VOLUME, volume);
@@ -67,5 +74,33 @@ public final class CircuitBreakerValidator implements GuardValidator {
       sharedNames.register(GuardAnnotation.CIRCUIT_BREAKER, annotations.stringValue(breaker, "name"), configuration,
           element, breaker, report);
     }
+  }
+
+  /**
+   * Reports a method of the chain type that the proxy's {@code circuitBreaker(String)} accessor would override or
+   * clash with: once per type, when validating its first breaker.
+   */
+  private static void checkAccessorIsFree(ChainMembers members, Element element, ValidationReport report) {
+    boolean first = members.typeAnnotations().containsKey(GuardAnnotation.CIRCUIT_BREAKER)
+        ? element.equals(members.type())
+        : isFirstBreaker(members, element);
+    if (!first) {
+      return;
+    }
+    for (ExecutableElement method : ElementFilter.methodsIn(members.type().getEnclosedElements())) {
+      if (method.getSimpleName().contentEquals(ACCESSOR) && method.getParameters().size() == 1
+          && method.getParameters().get(0).asType().toString().equals("java.lang.String")) {
+        report.error(method, Message.CIRCUIT_BREAKER_ACCESSOR_CLASH, members.type().getQualifiedName());
+      }
+    }
+  }
+
+  private static boolean isFirstBreaker(ChainMembers members, Element element) {
+    for (GuardedElement guarded : members.guarded()) {
+      if (guarded.annotation(GuardAnnotation.CIRCUIT_BREAKER).isPresent()) {
+        return guarded.method().equals(element);
+      }
+    }
+    return false;
   }
 }

@@ -98,6 +98,8 @@ public enum Message {
       + "the failures that count, or remove @CircuitBreaker."),
   CIRCUIT_BREAKER_FAIL_ON_SKIPPED("@CircuitBreaker failOn %s is covered by skipOn %s, so it would never count as "
       + "a failure. Remove %s from failOn, or narrow skipOn."),
+  CIRCUIT_BREAKER_ACCESSOR_CLASH("%s declares circuitBreaker(String), which clashes with the accessor the generated "
+      + "proxy adds to reach its circuit breakers. Rename the method."),
   TIMEOUT_ZERO("@Timeout \"%s\" is zero, so every attempt would time out at once. Give a positive duration such "
       + "as \"1s\", or remove @Timeout."),
   BULKHEAD_VALUE("@Bulkhead value is %d, but it is the number of calls that may run at once, so it must be at "
