@@ -2,11 +2,13 @@ package dev.chainmail.samples.research;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.CircuitBreakerPolicy;
 import java.io.IOException;
 
 /**
  * Runs the research chain against a flaky model, printing what the generated proxy does: first a call that
- * succeeds after two retries, then one that exhausts its retries and is answered by the fallback.
+ * succeeds after two retries, then one during which the circuit breaker opens and the fallback answers, then one
+ * the open breaker rejects without calling the model.
  */
 public final class ResearchDemo {
 
@@ -27,7 +29,12 @@ public final class ResearchDemo {
 
       @Override
       public void onFallback(String method, Throwable failure) {
-        System.out.printf("  %s: falling back%n", method);
+        System.out.printf("  %s: falling back (%s)%n", method, failure.getClass().getSimpleName());
+      }
+
+      @Override
+      public void onStateChange(String breaker, CircuitBreakerPolicy.State from, CircuitBreakerPolicy.State to) {
+        System.out.printf("  %s: circuit breaker %s -> %s%n", breaker, from, to);
       }
     };
     FlakyModel model = new FlakyModel();
@@ -40,6 +47,11 @@ public final class ResearchDemo {
     System.out.println("2. The model stays down; the fallback answers from the cache:");
     model.failNext(Integer.MAX_VALUE);
     System.out.println("  => " + chain.answer("What is six times seven?"));
+
+    System.out.println("3. Most recent calls failed, so the breaker is open: the cache answers at once:");
+    int before = model.calls();
+    System.out.println("  => " + chain.answer("What is six times seven?"));
+    System.out.println("  (the model was not called: " + (model.calls() - before) + " calls)");
 
     System.out.println("The model was called " + model.calls() + " times.");
   }

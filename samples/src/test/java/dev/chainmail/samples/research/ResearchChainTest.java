@@ -1,6 +1,7 @@
 package dev.chainmail.samples.research;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.VirtualTime;
@@ -30,5 +31,35 @@ class ResearchChainTest {
     model.failNext(Integer.MAX_VALUE);
     assertEquals("42 is the answer to 'q' (from cache: model timed out on call 5)", chain.answer("q"));
     assertEquals(5, model.calls());
+  }
+
+  @Test
+  void stopsCallingTheModelOnceMostRecentCallsFailed() throws IOException {
+    chain.answer("q");
+    model.failNext(Integer.MAX_VALUE);
+    chain.answer("q");
+    assertEquals(5, model.calls());
+
+    String answer = chain.answer("q");
+
+    assertEquals(6, model.calls(), "the sixth call filled the window with five failures, and the breaker opened");
+    assertTrue(answer.startsWith("42 is the answer to 'q' (from cache: "), answer);
+    chain.answer("q");
+    assertEquals(6, model.calls(), "an open breaker answers from the cache without calling the model");
+  }
+
+  @Test
+  void boundsEachAttemptInTime() throws IOException {
+    ChatModel slow = prompt -> {
+      time.advance(3_000_000_000L);
+      return "late";
+    };
+    ResearchChain timed = new ResilientResearchChain(
+        ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5).build(), slow);
+
+    String answer = timed.answer("q");
+
+    assertTrue(answer.endsWith("(from cache: dev.chainmail.samples.research.ResearchChain/answer: timed out after "
+        + "2s)"), answer);
   }
 }
