@@ -345,6 +345,11 @@ public final class CircuitBreakerPolicy {
     force(State.CLOSED);
   }
 
+  /** @return the state a call was admitted in, read from the permit {@link #acquire()} returned for it */
+  static State stateOf(long permit) {
+    return STATES[(int) (permit & CODE_MASK)];
+  }
+
   /** @return the current state */
   public State state() {
     return STATES[(int) (status & CODE_MASK)];
