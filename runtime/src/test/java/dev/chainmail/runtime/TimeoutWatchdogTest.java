@@ -116,6 +116,36 @@ class TimeoutWatchdogTest {
     assertTrue(guardedAfterIdle());
   }
 
+  @Test
+  @Timeout(20)
+  void aClockOtherThanTheSystemsIsWatchedByItsOwnReadings() {
+    Clock shifted = () -> System.nanoTime() - 3_600 * S;
+    TimeoutPolicy policy = TimeoutPolicy.builder(METHOD).timeout("50ms")
+        .build(ChainmailContext.builder().clock(shifted).build());
+    assertThrows(TimeoutExceededException.class, () -> guarded(policy, () -> {
+      new CountDownLatch(1).await(10, TimeUnit.SECONDS);
+      return "unreachable";
+    }));
+    assertFalse(Thread.currentThread().isInterrupted());
+  }
+
+  @Test
+  void theSuccessPathAllocatesNothingUnderTheRealWatchdog() throws Exception {
+    TimeoutPolicy generous = TimeoutPolicy.builder(METHOD).timeout("1h").build(ChainmailContext.builder().build());
+    for (int i = 0; i < 20_000; i++) {
+      generous.finish(generous.start());
+    }
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    long id = Thread.currentThread().getId();
+    long before = threads.getThreadAllocatedBytes(id);
+    for (int i = 0; i < 100_000; i++) {
+      generous.finish(generous.start());
+    }
+    long allocated = threads.getThreadAllocatedBytes(id) - before;
+    assertTrue(allocated < 10_000, allocated + " bytes in 100,000 calls");
+  }
+
   /** A timeout still fires after many quick calls left the watchdog waiting for deadlines long gone. */
   private boolean guardedAfterIdle() {
     return assertThrows(TimeoutExceededException.class, () -> guarded(timeout, () -> {
