@@ -141,6 +141,7 @@ public final class CircuitBreakerPolicy {
   public long acquire() {
     long s = status;
     if ((s & 3L) == 0) {
+      // CLOSED (ordinal 0) and FORCED_CLOSED (ordinal 4) are the states whose two low bits are zero.
       return s;
     }
     return acquireSlowly(s);
