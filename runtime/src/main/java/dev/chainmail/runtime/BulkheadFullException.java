@@ -2,6 +2,8 @@ package dev.chainmail.runtime;
 
 /**
  * Thrown when a bulkhead has no free permit and none came within its {@code maxWait}, or the waiting thread was interrupted. The message names the guarded method and the limit.
+ *
+ * <p>Instances are thread-safe.
  */
 public class BulkheadFullException extends ResilienceException {
 

@@ -2,6 +2,8 @@ package dev.chainmail.runtime;
 
 /**
  * Thrown when an open circuit breaker refuses a call without calling the target, because the breaker is {@code OPEN}, {@code FORCED_OPEN}, or {@code HALF_OPEN} with every trial call taken. The message names the guarded method and the limit.
+ *
+ * <p>Instances are thread-safe.
  */
 public class CircuitBreakerOpenException extends ResilienceException {
 

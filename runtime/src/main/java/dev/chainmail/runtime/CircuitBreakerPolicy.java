@@ -141,6 +141,7 @@ public final class CircuitBreakerPolicy {
   public long acquire() {
     long s = status;
     if ((s & 3L) == 0) {
+      // CLOSED (ordinal 0) and FORCED_CLOSED (ordinal 4) are the states whose two low bits are zero.
       return s;
     }
     return acquireSlowly(s);
@@ -343,6 +344,11 @@ public final class CircuitBreakerPolicy {
   /** Closes the breaker with an empty window, whatever its state; the outcomes of calls under way are ignored. */
   public void reset() {
     force(State.CLOSED);
+  }
+
+  /** @return the state a call was admitted in, read from the permit {@link #acquire()} returned for it */
+  static State stateOf(long permit) {
+    return STATES[(int) (permit & CODE_MASK)];
   }
 
   /** @return the current state */

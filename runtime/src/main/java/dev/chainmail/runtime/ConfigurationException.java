@@ -5,7 +5,8 @@ package dev.chainmail.runtime;
  * that does not parse, or two guards shared under one name with different settings. The message names the method
  * or config key, the bad value, and what is wrong with it.
  *
- * <p>It extends {@link IllegalArgumentException}, so code that catches that still catches this.
+ * <p>It extends {@link IllegalArgumentException}, so code that catches that still catches this. Instances are
+ * thread-safe.
  */
 public class ConfigurationException extends IllegalArgumentException {
 

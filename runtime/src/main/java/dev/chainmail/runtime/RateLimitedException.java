@@ -2,6 +2,8 @@ package dev.chainmail.runtime;
 
 /**
  * Thrown when a rate limiter refuses a call because the next permit is further away than its {@code maxWait}, or because the thread was interrupted while waiting for a permit it had reserved. The message names the guarded method and the limit.
+ *
+ * <p>Instances are thread-safe.
  */
 public class RateLimitedException extends ResilienceException {
 

@@ -7,6 +7,8 @@ package dev.chainmail.runtime;
  * <p>The message begins with the guarded method, as {@code com.example.ResearchChain/answer: ...}, and says what
  * was exceeded. A guard shared by name across methods reports the method that first registered it. Instances keep
  * their stack trace, like any exception: it shows where the refused call was made.
+ *
+ * <p>Instances are thread-safe.
  */
 public class ResilienceException extends RuntimeException {
 
@@ -15,6 +17,7 @@ public class ResilienceException extends RuntimeException {
   /** The {@link #method()} of an exception whose method is unknown. */
   static final String UNKNOWN_METHOD = "";
 
+  /** The guarded method, or the empty string if unknown. */
   private final String method;
 
   /**

@@ -4,6 +4,8 @@ package dev.chainmail.runtime;
  * Thrown when a call guarded by a {@link TimeoutPolicy} ran past its timeout. The message names the guarded method
  * and the timeout; the cause, if any, is what the call threw after it was interrupted. The exception is thrown even
  * when the call ignored the interrupt and returned a value late.
+ *
+ * <p>Instances are thread-safe.
  */
 public class TimeoutExceededException extends ResilienceException {
 

@@ -26,8 +26,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>In real time, one JVM-wide daemon thread, {@code chainmail-timeout-watchdog}, started at the first timeout,
  * watches every deadline: it parks until the earliest one. When the context's clock is a {@link VirtualTime}, the
  * deadlines are in virtual time instead, and {@link VirtualTime#advance(long)} and {@link VirtualTime#sleep(long)}
- * fire those they pass, synchronously, on the thread that moves the clock. With any other clock the watchdog
- * assumes the clock runs at the pace of {@link System#nanoTime()}.
+ * fire those they pass, synchronously, on the thread that moves the clock. With any other clock the watchdog reads
+ * that clock for its deadlines, assumes it runs at the pace of {@link System#nanoTime()}, and is woken by every
+ * {@code start}.
  *
  * <p>{@code start} reads the clock once. A call that ends in time allocates nothing, schedules nothing and reads no
  * clock in {@code finish}. Each thread reuses one {@link Deadline} per nesting depth, so a guarded method may call

@@ -11,6 +11,7 @@ final class RecordingListener implements ChainmailListener {
 
   private final Clock clock;
   private final List<Event> events = new ArrayList<>();
+  private final List<String> transitions = new ArrayList<>();
 
   RecordingListener(Clock clock) {
     this.clock = clock;
@@ -37,6 +38,17 @@ final class RecordingListener implements ChainmailListener {
   @Override
   public synchronized void onFallback(String method, Throwable failure) {
     events.add(new Event("fallback", method, 0, failure, 0, clock.nanoTime()));
+  }
+
+  @Override
+  public synchronized void onStateChange(String breaker, CircuitBreakerPolicy.State from,
+      CircuitBreakerPolicy.State to) {
+    transitions.add(breaker + ": " + from + " -> " + to);
+  }
+
+  /** @return each breaker transition heard, as {@code "breaker: FROM -> TO"} */
+  synchronized List<String> transitions() {
+    return List.copyOf(transitions);
   }
 
   synchronized List<Event> events() {

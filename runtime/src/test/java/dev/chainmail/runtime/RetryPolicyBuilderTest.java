@@ -251,6 +251,26 @@ class RetryPolicyBuilderTest {
   }
 
   @Test
+  void badOverridesAndMaxDelayShorterThanDelayAreConfigurationExceptions() {
+    ConfigurationException override = assertThrows(ConfigurationException.class,
+        () -> RetryPolicy.builder(METHOD).build(context(Map.of("p.X/m/Retry/maxAttempts", "0"))));
+    assertTrue(override.getMessage().startsWith("config key p.X/m/Retry/maxAttempts = '0' is invalid: "));
+    ConfigurationException maxDelay = assertThrows(ConfigurationException.class,
+        () -> RetryPolicy.builder(METHOD).delayNanos(2 * S).maxDelayNanos(S).build(plain()));
+    assertEquals(METHOD + ": maxDelay (1s) must not be shorter than delay (2s)", maxDelay.getMessage());
+    assertThrows(ConfigurationException.class, () -> RetryPolicy.builder(METHOD).maxAttempts(0));
+    assertThrows(ConfigurationException.class,
+        () -> RetryPolicy.builder(METHOD).build(context(Map.of("p.X/m/Retry/maxDuration", "1s"))));
+  }
+
+  @Test
+  void badNumberOverrideSaysWhatIsExpected() {
+    ConfigurationException e = assertThrows(ConfigurationException.class,
+        () -> RetryPolicy.builder(METHOD).build(context(Map.of("p.X/m/Retry/jitter", "half"))));
+    assertEquals("config key p.X/m/Retry/jitter = 'half' is invalid: 'half' is not a number", e.getMessage());
+  }
+
+  @Test
   void badDurationOverrideCarriesTheParserMessage() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
         () -> RetryPolicy.builder(METHOD).build(context(Map.of("p.X/m/Retry/delay", "-5ms"))));
