@@ -18,11 +18,13 @@ import dev.chainmail.benchmarks.chains.Step5;
 import dev.chainmail.benchmarks.chains.Step6;
 import dev.chainmail.benchmarks.chains.Step7;
 import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
+import dev.chainmail.benchmarks.peers.GuardedCall;
 import dev.chainmail.benchmarks.peers.JdkProxies;
 import dev.chainmail.benchmarks.peers.Policies;
+import dev.chainmail.benchmarks.peers.Resilience4jPeer;
 import io.github.resilience4j.retry.Retry;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -65,50 +67,33 @@ public class MegamorphicBenchmark {
   private Service[] chainmail;
   private Service[] byteBuddy;
   private Service[] jdkProxy;
-  private Supplier<?>[] resilience4j;
+  private GuardedCall<?>[] resilience4j;
 
   /** Builds the eight chains of each implementation and checks that each returns what its plain chain does. */
   @Setup(Level.Trial)
   public void setUp() {
-    plain = new Service[] {new Step0(), new Step1(), new Step2(), new Step3(), new Step4(), new Step5(),
-        new Step6(), new Step7()};
+    plain = steps();
     chainmail = new Service[] {new ResilientStep0(), new ResilientStep1(), new ResilientStep2(),
         new ResilientStep3(), new ResilientStep4(), new ResilientStep5(), new ResilientStep6(),
         new ResilientStep7()};
-    byteBuddy = new Service[] {ByteBuddyProxies.retrying(Step0.class, "call"),
-        ByteBuddyProxies.retrying(Step1.class, "call"), ByteBuddyProxies.retrying(Step2.class, "call"),
-        ByteBuddyProxies.retrying(Step3.class, "call"), ByteBuddyProxies.retrying(Step4.class, "call"),
-        ByteBuddyProxies.retrying(Step5.class, "call"), ByteBuddyProxies.retrying(Step6.class, "call"),
-        ByteBuddyProxies.retrying(Step7.class, "call")};
+    byteBuddy = new Service[CHAINS];
     jdkProxy = new Service[CHAINS];
-    for (int i = 0; i < CHAINS; i++) {
-      jdkProxy[i] = JdkProxies.retrying(Service.class, plain[i]);
-    }
+    resilience4j = new GuardedCall<?>[CHAINS];
     Retry retry = Policies.resilience4j(SCENARIO);
-    Step0 s0 = new Step0();
-    Step1 s1 = new Step1();
-    Step2 s2 = new Step2();
-    Step3 s3 = new Step3();
-    Step4 s4 = new Step4();
-    Step5 s5 = new Step5();
-    Step6 s6 = new Step6();
-    Step7 s7 = new Step7();
-    resilience4j = new Supplier<?>[] {
-        Retry.decorateSupplier(retry, () -> s0.call(x)),
-        Retry.decorateSupplier(retry, () -> s1.call(x)),
-        Retry.decorateSupplier(retry, () -> s2.call(x)),
-        Retry.decorateSupplier(retry, () -> s3.call(x)),
-        Retry.decorateSupplier(retry, () -> s4.call(x)),
-        Retry.decorateSupplier(retry, () -> s5.call(x)),
-        Retry.decorateSupplier(retry, () -> s6.call(x)),
-        Retry.decorateSupplier(retry, () -> s7.call(x))};
+    IntSupplier input = () -> x;
+    Service[] resilience4jTargets = steps();
+    for (int i = 0; i < CHAINS; i++) {
+      byteBuddy[i] = ByteBuddyProxies.retrying(plain[i].getClass(), "call");
+      jdkProxy[i] = JdkProxies.retrying(Service.class, plain[i]);
+      resilience4j[i] = Resilience4jPeer.decorated(retry, resilience4jTargets[i], input);
+    }
 
     for (int i = 0; i < CHAINS; i++) {
       int expected = plain[i].call(x);
       Sanity.sameResult(SCENARIO, "chainmail[" + i + "]", expected, chainmail[i].call(x));
       Sanity.sameResult(SCENARIO, "byteBuddy[" + i + "]", expected, byteBuddy[i].call(x));
       Sanity.sameResult(SCENARIO, "jdkProxy[" + i + "]", expected, jdkProxy[i].call(x));
-      Sanity.sameResult(SCENARIO, "resilience4j[" + i + "]", expected, (Integer) resilience4j[i].get());
+      Sanity.sameResult(SCENARIO, "resilience4j[" + i + "]", expected, resilience4j[i].call());
     }
   }
 
@@ -140,10 +125,15 @@ public class MegamorphicBenchmark {
   @Benchmark
   public int resilience4j() {
     int sum = 0;
-    for (Supplier<?> supplier : resilience4j) {
-      sum += (Integer) supplier.get();
+    for (GuardedCall<?> call : resilience4j) {
+      sum += call.call();
     }
     return sum;
+  }
+
+  private static Service[] steps() {
+    return new Service[] {new Step0(), new Step1(), new Step2(), new Step3(), new Step4(), new Step5(), new Step6(),
+        new Step7()};
   }
 
   private int callEach(Service[] services) {

@@ -4,17 +4,15 @@ import dev.chainmail.benchmarks.chains.FallbackChain;
 import dev.chainmail.benchmarks.chains.ResilientFallbackChain;
 import dev.chainmail.benchmarks.chains.Service;
 import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
+import dev.chainmail.benchmarks.peers.FailsafePeer;
+import dev.chainmail.benchmarks.peers.GuardedCall;
 import dev.chainmail.benchmarks.peers.JdkProxies;
 import dev.chainmail.benchmarks.peers.Policies;
-import dev.failsafe.Failsafe;
-import dev.failsafe.Fallback;
-import dev.failsafe.RetryPolicy;
-import io.github.resilience4j.core.SupplierUtils;
-import io.github.resilience4j.retry.Retry;
-import io.smallrye.faulttolerance.api.TypedGuard;
+import dev.chainmail.benchmarks.peers.Resilience4jPeer;
+import dev.chainmail.benchmarks.peers.SmallRyePeer;
+import dev.chainmail.benchmarks.peers.SpringRetryPeer;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -26,7 +24,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Scenario {@code retry-fallback}: a retry (3 attempts, no pause) inside a fallback, around a method that always
@@ -50,15 +47,10 @@ public class RetryFallbackBenchmark {
 
   private FallbackChain plain;
   private FallbackChain chainmail;
-  private FallbackChain resilience4jTarget;
-  private Supplier<Integer> resilience4j;
-  private FallbackChain failsafeTarget;
-  private RetryPolicy<Integer> failsafeRetry;
-  private Fallback<Integer> failsafeFallback;
-  private FallbackChain springTarget;
-  private RetryTemplate springTemplate;
-  private FallbackChain smallryeTarget;
-  private TypedGuard<Integer> smallryeGuard;
+  private GuardedCall<FallbackChain> resilience4j;
+  private GuardedCall<FallbackChain> failsafe;
+  private GuardedCall<FallbackChain> springRetry;
+  private GuardedCall<FallbackChain> smallrye;
   private FallbackChain byteBuddy;
   private FallbackChain jdkProxyTarget;
   private Service jdkProxy;
@@ -66,24 +58,14 @@ public class RetryFallbackBenchmark {
   /** Builds every implementation once and checks that each makes three attempts and returns the fallback. */
   @Setup(Level.Trial)
   public void setUp() {
+    IntSupplier input = () -> x;
     plain = new FallbackChain();
     chainmail = new ResilientFallbackChain();
-    resilience4jTarget = new FallbackChain();
-    Retry retry = Policies.resilience4j(SCENARIO);
-    resilience4j = SupplierUtils.recover(Retry.decorateSupplier(retry, () -> resilience4jTarget.call(x)),
-        failure -> resilience4jTarget.fallback(x, failure));
-    failsafeTarget = new FallbackChain();
-    failsafeRetry = Policies.failsafe();
-    // A block body: an expression lambda would match both Fallback.of(CheckedConsumer) and of(CheckedFunction).
-    failsafeFallback = Fallback.of(event -> {
-      return failsafeTarget.fallback(x, event.getLastException());
-    });
-    springTarget = new FallbackChain();
-    springTemplate = Policies.springRetry();
-    smallryeTarget = new FallbackChain();
-    smallryeGuard = Policies.smallRye(TypedGuard.create(Integer.class))
-        .withFallback().handler(failure -> smallryeTarget.fallback(x, failure)).done()
-        .build();
+    resilience4j = Resilience4jPeer.decoratedWithFallback(Policies.resilience4j(SCENARIO), new FallbackChain(),
+        input, FallbackChain::fallback);
+    failsafe = FailsafePeer.retryWithFallback(new FallbackChain(), input, FallbackChain::fallback);
+    springRetry = SpringRetryPeer.retryWithFallback(new FallbackChain(), input, FallbackChain::fallback);
+    smallrye = SmallRyePeer.retryWithFallback(new FallbackChain(), input, FallbackChain::fallback);
     byteBuddy = ByteBuddyProxies.retryingWithFallback(FallbackChain.class, "call", "fallback");
     jdkProxyTarget = new FallbackChain();
     jdkProxy = JdkProxies.retryingWithFallback(Service.class, jdkProxyTarget, "call", "fallback");
@@ -91,20 +73,16 @@ public class RetryFallbackBenchmark {
     int expected = plain.fallback(x, new IllegalStateException());
     check("direct", plain, this::direct, expected);
     check("chainmail", chainmail, this::chainmail, expected);
-    check("resilience4j", resilience4jTarget, this::resilience4j, expected);
-    check("failsafe", failsafeTarget, this::failsafe, expected);
-    check("springRetry", springTarget, this::springRetry, expected);
-    check("smallrye", smallryeTarget, this::smallrye, expected);
+    check("resilience4j", resilience4j.target(), this::resilience4j, expected);
+    check("failsafe", failsafe.target(), this::failsafe, expected);
+    check("springRetry", springRetry.target(), this::springRetry, expected);
+    check("smallrye", smallrye.target(), this::smallrye, expected);
     check("byteBuddy", byteBuddy, this::byteBuddy, expected);
     check("jdkProxy", jdkProxyTarget, this::jdkProxy, expected);
   }
 
   private static void check(String implementation, FallbackChain target, IntSupplier call, int expected) {
-    for (int i = 0; i < 3; i++) {
-      int before = target.calls();
-      Sanity.sameResult(SCENARIO, implementation, expected, call.getAsInt());
-      Sanity.attempts(SCENARIO, implementation, Policies.MAX_ATTEMPTS, target.calls() - before);
-    }
+    Sanity.retries(SCENARIO, implementation, call, expected, target::calls, Policies.MAX_ATTEMPTS);
   }
 
   /** The floor: a hand-written retry loop with the fallback in its catch block. */
@@ -131,26 +109,25 @@ public class RetryFallbackBenchmark {
   /** Resilience4j, decorated once: {@code SupplierUtils.recover(Retry.decorateSupplier(...), fallback)}. */
   @Benchmark
   public int resilience4j() {
-    return resilience4j.get();
+    return resilience4j.call();
   }
 
   /** Failsafe: {@code Failsafe.with(fallback, retryPolicy).get(() -> chain.call(x))}. */
   @Benchmark
   public int failsafe() {
-    return Failsafe.with(failsafeFallback, failsafeRetry).get(() -> failsafeTarget.call(x));
+    return failsafe.call();
   }
 
   /** Spring Retry: {@code template.execute(context -> chain.call(x), context -> chain.fallback(...))}. */
   @Benchmark
   public int springRetry() {
-    return springTemplate.execute(context -> springTarget.call(x),
-        context -> springTarget.fallback(x, context.getLastThrowable()));
+    return springRetry.call();
   }
 
   /** SmallRye Fault Tolerance: a guard built {@code withRetry()} and {@code withFallback()}. */
   @Benchmark
   public int smallrye() {
-    return smallryeGuard.get(() -> smallryeTarget.call(x));
+    return smallrye.call();
   }
 
   /** A Byte Buddy subclass proxy whose generic interceptor calls the fallback by reflection. */

@@ -4,15 +4,16 @@ import dev.chainmail.benchmarks.chains.FlakyChain;
 import dev.chainmail.benchmarks.chains.ResilientFlakyChain;
 import dev.chainmail.benchmarks.chains.Service;
 import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
+import dev.chainmail.benchmarks.peers.FailsafePeer;
+import dev.chainmail.benchmarks.peers.GuardedCall;
 import dev.chainmail.benchmarks.peers.JdkProxies;
 import dev.chainmail.benchmarks.peers.Policies;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
+import dev.chainmail.benchmarks.peers.Resilience4jPeer;
+import dev.chainmail.benchmarks.peers.SmallRyePeer;
+import dev.chainmail.benchmarks.peers.SpringRetryPeer;
 import io.github.resilience4j.retry.Retry;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
-import java.util.function.Supplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -24,7 +25,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Scenario {@code retry-one-failure}: each guarded call fails once, with a newly thrown exception, and succeeds
@@ -49,16 +49,11 @@ public class RetryOneFailureBenchmark {
 
   private FlakyChain plain;
   private FlakyChain chainmail;
-  private FlakyChain resilience4jDecoratedTarget;
-  private Supplier<Integer> resilience4jDecorated;
-  private FlakyChain resilience4jExecuteTarget;
-  private Retry retry;
-  private FlakyChain failsafeTarget;
-  private RetryPolicy<Integer> failsafePolicy;
-  private FlakyChain springTarget;
-  private RetryTemplate springTemplate;
-  private FlakyChain smallryeTarget;
-  private TypedGuard<Integer> smallryeGuard;
+  private GuardedCall<FlakyChain> resilience4jDecorated;
+  private GuardedCall<FlakyChain> resilience4jExecute;
+  private GuardedCall<FlakyChain> failsafe;
+  private GuardedCall<FlakyChain> springRetry;
+  private GuardedCall<FlakyChain> smallrye;
   private FlakyChain byteBuddy;
   private FlakyChain jdkProxyTarget;
   private Service jdkProxy;
@@ -66,18 +61,15 @@ public class RetryOneFailureBenchmark {
   /** Builds every implementation once and checks that each returns the right value after exactly two attempts. */
   @Setup(Level.Trial)
   public void setUp() {
+    IntSupplier input = () -> x;
     plain = new FlakyChain();
     chainmail = new ResilientFlakyChain();
-    retry = Policies.resilience4j(SCENARIO);
-    resilience4jDecoratedTarget = new FlakyChain();
-    resilience4jDecorated = Retry.decorateSupplier(retry, () -> resilience4jDecoratedTarget.call(x));
-    resilience4jExecuteTarget = new FlakyChain();
-    failsafeTarget = new FlakyChain();
-    failsafePolicy = Policies.failsafe();
-    springTarget = new FlakyChain();
-    springTemplate = Policies.springRetry();
-    smallryeTarget = new FlakyChain();
-    smallryeGuard = Policies.smallRye(TypedGuard.create(Integer.class)).build();
+    Retry retry = Policies.resilience4j(SCENARIO);
+    resilience4jDecorated = Resilience4jPeer.decorated(retry, new FlakyChain(), input);
+    resilience4jExecute = Resilience4jPeer.executed(retry, new FlakyChain(), input);
+    failsafe = FailsafePeer.retry(new FlakyChain(), input);
+    springRetry = SpringRetryPeer.retry(new FlakyChain(), input);
+    smallrye = SmallRyePeer.retry(new FlakyChain(), input);
     byteBuddy = ByteBuddyProxies.retrying(FlakyChain.class, "call");
     jdkProxyTarget = new FlakyChain();
     jdkProxy = JdkProxies.retrying(Service.class, jdkProxyTarget);
@@ -85,21 +77,17 @@ public class RetryOneFailureBenchmark {
     int expected = x + 1;
     check("direct", plain, this::direct, expected);
     check("chainmail", chainmail, this::chainmail, expected);
-    check("resilience4jDecorated", resilience4jDecoratedTarget, this::resilience4jDecorated, expected);
-    check("resilience4jExecute", resilience4jExecuteTarget, this::resilience4jExecute, expected);
-    check("failsafe", failsafeTarget, this::failsafe, expected);
-    check("springRetry", springTarget, this::springRetry, expected);
-    check("smallrye", smallryeTarget, this::smallrye, expected);
+    check("resilience4jDecorated", resilience4jDecorated.target(), this::resilience4jDecorated, expected);
+    check("resilience4jExecute", resilience4jExecute.target(), this::resilience4jExecute, expected);
+    check("failsafe", failsafe.target(), this::failsafe, expected);
+    check("springRetry", springRetry.target(), this::springRetry, expected);
+    check("smallrye", smallrye.target(), this::smallrye, expected);
     check("byteBuddy", byteBuddy, this::byteBuddy, expected);
     check("jdkProxy", jdkProxyTarget, this::jdkProxy, expected);
   }
 
   private static void check(String implementation, FlakyChain target, IntSupplier call, int expected) {
-    for (int i = 0; i < 3; i++) {
-      int before = target.calls();
-      Sanity.sameResult(SCENARIO, implementation, expected, call.getAsInt());
-      Sanity.attempts(SCENARIO, implementation, 2, target.calls() - before);
-    }
+    Sanity.retries(SCENARIO, implementation, call, expected, target::calls, 2);
   }
 
   /** The floor: a hand-written retry loop around the plain chain. */
@@ -126,31 +114,31 @@ public class RetryOneFailureBenchmark {
   /** Resilience4j, decorated once: {@code Retry.decorateSupplier(retry, () -> chain.call(x))}. */
   @Benchmark
   public int resilience4jDecorated() {
-    return resilience4jDecorated.get();
+    return resilience4jDecorated.call();
   }
 
   /** Resilience4j, decorated at the call site: {@code retry.executeSupplier(() -> chain.call(x))}. */
   @Benchmark
   public int resilience4jExecute() {
-    return retry.executeSupplier(() -> resilience4jExecuteTarget.call(x));
+    return resilience4jExecute.call();
   }
 
   /** Failsafe: {@code Failsafe.with(retryPolicy).get(() -> chain.call(x))}. */
   @Benchmark
   public int failsafe() {
-    return Failsafe.with(failsafePolicy).get(() -> failsafeTarget.call(x));
+    return failsafe.call();
   }
 
   /** Spring Retry without a Spring context: {@code template.execute(context -> chain.call(x))}. */
   @Benchmark
   public int springRetry() {
-    return springTemplate.execute(context -> springTarget.call(x));
+    return springRetry.call();
   }
 
   /** SmallRye Fault Tolerance, standalone programmatic API: {@code guard.get(() -> chain.call(x))}. */
   @Benchmark
   public int smallrye() {
-    return smallryeGuard.get(() -> smallryeTarget.call(x));
+    return smallrye.call();
   }
 
   /** A Byte Buddy subclass proxy with a generic {@code @SuperCall} interceptor. */

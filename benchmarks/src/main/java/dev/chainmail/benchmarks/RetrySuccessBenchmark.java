@@ -4,14 +4,16 @@ import dev.chainmail.benchmarks.chains.ResilientRetryChain;
 import dev.chainmail.benchmarks.chains.RetryChain;
 import dev.chainmail.benchmarks.chains.Service;
 import dev.chainmail.benchmarks.peers.ByteBuddyProxies;
+import dev.chainmail.benchmarks.peers.FailsafePeer;
+import dev.chainmail.benchmarks.peers.GuardedCall;
 import dev.chainmail.benchmarks.peers.JdkProxies;
 import dev.chainmail.benchmarks.peers.Policies;
-import dev.failsafe.Failsafe;
-import dev.failsafe.RetryPolicy;
+import dev.chainmail.benchmarks.peers.Resilience4jPeer;
+import dev.chainmail.benchmarks.peers.SmallRyePeer;
+import dev.chainmail.benchmarks.peers.SpringRetryPeer;
 import io.github.resilience4j.retry.Retry;
-import io.smallrye.faulttolerance.api.TypedGuard;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
+import java.util.function.IntSupplier;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -23,7 +25,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-import org.springframework.retry.support.RetryTemplate;
 
 /**
  * Scenario {@code retry-success}: a retry guard (3 attempts, no pause) around a one-addition method that always
@@ -37,17 +38,16 @@ import org.springframework.retry.support.RetryTemplate;
 @State(Scope.Thread)
 public class RetrySuccessBenchmark {
 
-
   /** The input: a field, not a constant, so that the call cannot be folded away. */
   int x = 41;
 
   private RetryChain plain;
   private RetryChain chainmail;
-  private Retry retry;
-  private Supplier<Integer> resilience4jDecorated;
-  private RetryPolicy<Integer> failsafePolicy;
-  private RetryTemplate springTemplate;
-  private TypedGuard<Integer> smallRyeGuard;
+  private GuardedCall<RetryChain> resilience4jDecorated;
+  private GuardedCall<RetryChain> resilience4jExecute;
+  private GuardedCall<RetryChain> failsafe;
+  private GuardedCall<RetryChain> springRetry;
+  private GuardedCall<RetryChain> smallrye;
   private RetryChain byteBuddy;
   private Service jdkProxy;
 
@@ -60,13 +60,15 @@ public class RetrySuccessBenchmark {
   @Setup(Level.Trial)
   public void setUp() {
     String scenario = scenario();
+    IntSupplier input = () -> x;
     plain = new RetryChain();
     chainmail = new ResilientRetryChain();
-    retry = Policies.resilience4j(scenario);
-    resilience4jDecorated = Retry.decorateSupplier(retry, () -> plain.call(x));
-    failsafePolicy = Policies.failsafe();
-    springTemplate = Policies.springRetry();
-    smallRyeGuard = Policies.smallRye(TypedGuard.create(Integer.class)).build();
+    Retry retry = Policies.resilience4j(scenario);
+    resilience4jDecorated = Resilience4jPeer.decorated(retry, plain, input);
+    resilience4jExecute = Resilience4jPeer.executed(retry, plain, input);
+    failsafe = FailsafePeer.retry(plain, input);
+    springRetry = SpringRetryPeer.retry(plain, input);
+    smallrye = SmallRyePeer.retry(plain, input);
     byteBuddy = ByteBuddyProxies.retrying(RetryChain.class, "call");
     jdkProxy = JdkProxies.retrying(Service.class, plain);
 
@@ -96,31 +98,31 @@ public class RetrySuccessBenchmark {
   /** Resilience4j, decorated once: {@code Retry.decorateSupplier(retry, () -> chain.call(x))}. */
   @Benchmark
   public int resilience4jDecorated() {
-    return resilience4jDecorated.get();
+    return resilience4jDecorated.call();
   }
 
   /** Resilience4j, decorated at the call site: {@code retry.executeSupplier(() -> chain.call(x))}. */
   @Benchmark
   public int resilience4jExecute() {
-    return retry.executeSupplier(() -> plain.call(x));
+    return resilience4jExecute.call();
   }
 
   /** Failsafe: {@code Failsafe.with(retryPolicy).get(() -> chain.call(x))}. */
   @Benchmark
   public int failsafe() {
-    return Failsafe.with(failsafePolicy).get(() -> plain.call(x));
+    return failsafe.call();
   }
 
   /** Spring Retry without a Spring context: {@code template.execute(context -> chain.call(x))}. */
   @Benchmark
   public int springRetry() {
-    return springTemplate.execute(context -> plain.call(x));
+    return springRetry.call();
   }
 
   /** SmallRye Fault Tolerance, standalone programmatic API: {@code guard.get(() -> chain.call(x))}. */
   @Benchmark
   public int smallrye() {
-    return smallRyeGuard.get(() -> plain.call(x));
+    return smallrye.call();
   }
 
   /** A Byte Buddy subclass proxy with a generic {@code @SuperCall} interceptor. */

@@ -1,10 +1,9 @@
 package dev.chainmail.benchmarks.coldstart;
 
-import dev.chainmail.benchmarks.report.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.chainmail.benchmarks.report.MarkdownTable;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -56,7 +55,7 @@ public final class ColdStartRunner {
     if (args.length == 1 && args[0].equals("list")) {
       PROGRAMS.forEach((name, program) -> System.out.println(name + " " + program.getName()));
     } else if (args.length == 2 && args[0].equals("table")) {
-      System.out.print(fromHyperfine(Files.readString(Path.of(args[1]), StandardCharsets.UTF_8)));
+      System.out.print(fromHyperfine(new ObjectMapper().readTree(Path.of(args[1]).toFile())));
     } else if (args.length == 4 && args[0].equals("run")) {
       System.out.print(run(Integer.parseInt(args[1]), Integer.parseInt(args[2]), args[3]));
     } else {
@@ -65,16 +64,22 @@ public final class ColdStartRunner {
     }
   }
 
-  static String fromHyperfine(String json) {
+  /**
+   * Renders hyperfine's export as the cold-start table.
+   *
+   * @param export the document hyperfine's {@code --export-json} writes: {@code results}, one per command, each
+   *     with its {@code command} and its {@code times} in seconds
+   * @return the table, with its heading line
+   */
+  static String fromHyperfine(JsonNode export) {
     Map<String, double[]> times = new LinkedHashMap<>();
-    for (Object entry : (List<?>) ((Map<?, ?>) Json.parse(json)).get("results")) {
-      Map<?, ?> result = (Map<?, ?>) entry;
-      List<?> seconds = (List<?>) result.get("times");
+    for (JsonNode result : export.path("results")) {
+      JsonNode seconds = result.path("times");
       double[] millis = new double[seconds.size()];
       for (int i = 0; i < millis.length; i++) {
-        millis[i] = (Double) seconds.get(i) * 1000;
+        millis[i] = seconds.get(i).doubleValue() * 1000;
       }
-      times.put((String) result.get("command"), millis);
+      times.put(result.path("command").asText(), millis);
     }
     return table(times, "hyperfine");
   }

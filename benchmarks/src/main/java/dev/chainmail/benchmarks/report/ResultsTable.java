@@ -1,5 +1,8 @@
 package dev.chainmail.benchmarks.report;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -37,6 +40,8 @@ public final class ResultsTable {
   private static final List<String> SCENARIO_ORDER = List.of(
       "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic");
 
+  private static final ObjectMapper JSON = new ObjectMapper();
+
   private ResultsTable() {}
 
   /**
@@ -57,18 +62,19 @@ public final class ResultsTable {
    *
    * @param json the content of a JMH {@code -rf json} file
    * @return the report
-   * @throws IllegalArgumentException if {@code json} is not a JMH result array
+   * @throws IllegalArgumentException if {@code json} is not well-formed JSON or not an array
    */
   public static String render(String json) {
-    List<Result> results = new ArrayList<>();
-    Map<?, ?> first = null;
-    for (Object entry : (List<?>) Json.parse(json)) {
-      Map<?, ?> run = (Map<?, ?>) entry;
-      first = first == null ? run : first;
-      results.add(Result.of(run));
+    JsonNode runs = parse(json);
+    if (!runs.isArray()) {
+      throw new IllegalArgumentException("a JMH result file holds an array, not " + runs.getNodeType());
     }
-    if (first == null) {
+    if (runs.isEmpty()) {
       return "No benchmark results.\n";
+    }
+    List<Result> results = new ArrayList<>();
+    for (JsonNode run : runs) {
+      results.add(Result.of(run));
     }
     Map<String, List<Result>> byScenario = new LinkedHashMap<>();
     for (String scenario : SCENARIO_ORDER) {
@@ -83,7 +89,15 @@ public final class ResultsTable {
     for (List<Result> scenario : byScenario.values()) {
       addScenario(table, scenario);
     }
-    return heading(first) + "\n" + table.render();
+    return heading(runs.get(0)) + "\n" + table.render();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException("malformed JSON: " + e.getOriginalMessage(), e);
+    }
   }
 
   private static void addScenario(MarkdownTable table, List<Result> scenario) {
@@ -127,12 +141,12 @@ public final class ResultsTable {
     return "≥ " + format(own / noise) + "×";
   }
 
-  private static String heading(Map<?, ?> run) {
+  private static String heading(JsonNode run) {
     return String.format(Locale.ROOT, "JMH %s on %s %s; %s fork(s), warm-up %s × %s, measurement %s × %s; "
             + "average time per operation (megamorphic: per call, 8 calls per operation).",
-        run.get("jmhVersion"), run.get("vmName"), run.get("jdkVersion"), integer(run.get("forks")),
-        integer(run.get("warmupIterations")), run.get("warmupTime"), integer(run.get("measurementIterations")),
-        run.get("measurementTime"));
+        run.path("jmhVersion").asText(), run.path("vmName").asText(), run.path("jdkVersion").asText(),
+        run.path("forks").asText(), run.path("warmupIterations").asText(), run.path("warmupTime").asText(),
+        run.path("measurementIterations").asText(), run.path("measurementTime").asText());
   }
 
   private static Result find(List<Result> results, String implementation) {
@@ -172,8 +186,9 @@ public final class ResultsTable {
     return Double.isNaN(value) ? 0 : value;
   }
 
-  private static String integer(Object number) {
-    return number instanceof Double ? String.valueOf(((Double) number).intValue()) : String.valueOf(number);
+  /** Reads a number; JMH writes a missing score error as the string {@code "NaN"}, which reads as NaN here. */
+  private static double number(JsonNode node) {
+    return node.isNumber() ? node.doubleValue() : Double.NaN;
   }
 
   /** One benchmark's numbers, named by the convention above. */
@@ -195,19 +210,18 @@ public final class ResultsTable {
       this.bytesPerOp = bytesPerOp;
     }
 
-    static Result of(Map<?, ?> run) {
-      String benchmark = (String) run.get("benchmark");
+    static Result of(JsonNode run) {
+      String benchmark = run.path("benchmark").asText();
       int dot = benchmark.lastIndexOf('.');
       String className = benchmark.substring(benchmark.lastIndexOf('.', dot - 1) + 1, dot);
       String scenario = kebab(className.endsWith("Benchmark")
           ? className.substring(0, className.length() - "Benchmark".length()) : className);
-      Map<?, ?> primary = (Map<?, ?>) run.get("primaryMetric");
-      Map<?, ?> secondary = (Map<?, ?>) run.get("secondaryMetrics");
-      Object norm = secondary == null ? null : secondary.get("gc.alloc.rate.norm");
-      double bytes = norm instanceof Map ? Json.number((Map<?, ?>) norm, "score") : Double.NaN;
-      int threads = run.get("threads") instanceof Double ? ((Double) run.get("threads")).intValue() : 1;
-      return new Result(scenario, kebab(benchmark.substring(dot + 1)), threads, Json.number(primary, "score"),
-          Json.number(primary, "scoreError"), bytes);
+      JsonNode primary = run.path("primaryMetric");
+      // A path that is absent reads as a missing node, which is not a number: no -prof gc, no bytes per operation.
+      double bytes = number(run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score"));
+      int threads = run.path("threads").isNumber() ? run.path("threads").intValue() : 1;
+      return new Result(scenario, kebab(benchmark.substring(dot + 1)), threads, number(primary.path("score")),
+          number(primary.path("scoreError")), bytes);
     }
 
     String scenarioLabel() {
