@@ -237,10 +237,7 @@ public final class BulkheadPolicy {
       configured.name = name;
       ConfigOverrides.apply(context.config(), method + "/Bulkhead/", OVERRIDES, new Overrides(configured));
       BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
-      if (configured.name.isEmpty()) {
-        return bulkhead;
-      }
-      return (BulkheadPolicy) context.guards().share("bulkhead", configured.name, method, bulkhead);
+      return context.guards().share("bulkhead", configured.name, method, bulkhead);
     }
   }
 

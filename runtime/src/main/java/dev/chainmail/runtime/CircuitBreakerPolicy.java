@@ -569,10 +569,7 @@ public final class CircuitBreakerPolicy {
       Builder configured = copy();
       ConfigOverrides.apply(context.config(), method + "/CircuitBreaker/", OVERRIDES, new Overrides(configured));
       CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(configured, context);
-      if (configured.name.isEmpty()) {
-        return breaker;
-      }
-      return (CircuitBreakerPolicy) context.guards().share("circuit breaker", configured.name, method, breaker);
+      return context.guards().share("circuit breaker", configured.name, method, breaker);
     }
 
     private Builder copy() {

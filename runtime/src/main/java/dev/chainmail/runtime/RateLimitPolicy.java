@@ -249,10 +249,7 @@ public final class RateLimitPolicy {
       configured.name = name;
       ConfigOverrides.apply(context.config(), method + "/RateLimit/", OVERRIDES, new Overrides(configured));
       RateLimitPolicy limiter = new RateLimitPolicy(configured, context);
-      if (configured.name.isEmpty()) {
-        return limiter;
-      }
-      return (RateLimitPolicy) context.guards().share("rate limiter", configured.name, method, limiter);
+      return context.guards().share("rate limiter", configured.name, method, limiter);
     }
   }
 

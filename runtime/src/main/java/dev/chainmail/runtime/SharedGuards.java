@@ -26,12 +26,17 @@ final class SharedGuards {
 
   /**
    * Returns the guard registered under {@code kind} and {@code name}, registering {@code candidate} if there is
-   * none. Configurations are compared through their descriptions (their {@code toString()}), which list every
-   * attribute and the name, but not the method.
+   * none; returns {@code candidate} itself when {@code name} is empty, which shares nothing. Configurations are
+   * compared through their descriptions (their {@code toString()}), which list every attribute and the name, but
+   * not the method. Each kind holds guards of one class, which is what makes the cast safe.
    *
    * @throws ConfigurationException if a guard with another description is registered under the name
    */
-  Object share(String kind, String name, String method, Object candidate) {
+  @SuppressWarnings("unchecked")
+  <T> T share(String kind, String name, String method, T candidate) {
+    if (name.isEmpty()) {
+      return candidate;
+    }
     String description = candidate.toString();
     Registration fresh = new Registration(candidate, method, description);
     Registration existing = guards.putIfAbsent(kind + "/" + name, fresh);
@@ -43,6 +48,6 @@ final class SharedGuards {
           + existing.method + " as " + existing.description + ", but this method configures it as "
           + description + "; guards that share a name must be configured alike, or have different names");
     }
-    return existing.guard;
+    return (T) existing.guard;
   }
 }
