@@ -20,6 +20,7 @@ import javax.annotation.processing.Generated;
  * <ul>
  *   <li>{@code answer(String)}: @Fallback, @Retry, @CircuitBreaker, @RateLimit, @Timeout, @Bulkhead</li>
  *   <li>{@code record(String)}: @CircuitBreaker</li>
+ *   <li>{@code clash(int, boolean, long, Object, Throwable)}: @CircuitBreaker, @Timeout</li>
  * </ul>
  * This class is thread-safe if the chain class is.
  */
@@ -36,6 +37,10 @@ public final class ResilientAgentStep extends AgentStep {
   private final BulkheadPolicy answer$bulkhead;
 
   private final CircuitBreakerPolicy record$breaker;
+
+  private final CircuitBreakerPolicy clash$breaker;
+
+  private final TimeoutPolicy clash$timeout;
 
   private final ChainmailListener chainmail$listener;
 
@@ -82,6 +87,11 @@ public final class ResilientAgentStep extends AgentStep {
         .minimumCalls(10)
         .slowCallThreshold("5s")
         .slowCallRatio(0.8)
+        .build(context);
+    this.clash$breaker = CircuitBreakerPolicy.builder("com.example.AgentStep/clash")
+        .slowCallThreshold("1s")
+        .build(context);
+    this.clash$timeout = TimeoutPolicy.builder("com.example.AgentStep/clash")
         .build(context);
     this.chainmail$listener = context.listener();
   }
@@ -157,10 +167,37 @@ public final class ResilientAgentStep extends AgentStep {
     }
   }
 
+  @Override
+  public int clash(int permit, boolean recorded, long callStart, Object deadline,
+      Throwable failure) {
+    long permit$ = this.clash$breaker.acquire();
+    long callStart$ = this.clash$breaker.startNanos();
+    boolean recorded$ = false;
+    try {
+      TimeoutPolicy.Deadline deadline$ = this.clash$timeout.start();
+      try {
+        return super.clash(permit, recorded, callStart, deadline, failure);
+      } catch (Throwable failure$) {
+        this.clash$timeout.finish(deadline$, failure$);
+        throw failure$;
+      } finally {
+        this.clash$timeout.finish(deadline$);
+      }
+    } catch (Throwable failure$) {
+      recorded$ = true;
+      this.clash$breaker.onFailure(permit$);
+      throw failure$;
+    } finally {
+      if (!recorded$) {
+        this.clash$breaker.onSuccess(permit$, callStart$);
+      }
+    }
+  }
+
   /**
    * Returns the circuit breaker of a guarded method, to read its state or to force it open or closed.
    *
-   * @param method the method's name: one of answer, record; a later overload's name is followed by $2, $3, ...
+   * @param method the method's name: one of answer, record, clash; a later overload's name is followed by $2, $3, ...
    * @return the method's breaker, shared with other methods when its {@code name} is set
    * @throws IllegalArgumentException if the method has no circuit breaker
    */
@@ -170,9 +207,11 @@ public final class ResilientAgentStep extends AgentStep {
         return this.answer$breaker;
       case "record":
         return this.record$breaker;
+      case "clash":
+        return this.clash$breaker;
       default:
         throw new IllegalArgumentException("no @CircuitBreaker guards '" + method + "' in com.example.AgentStep; "
-            + "the methods with one are: answer, record");
+            + "the methods with one are: answer, record, clash");
     }
   }
 }

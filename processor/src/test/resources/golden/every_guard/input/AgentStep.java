@@ -31,4 +31,11 @@ public class AgentStep {
       slowCallThreshold = "5s", slowCallRatio = 0.8, failOn = IOException.class)
   public void record(String event) throws IOException {
   }
+
+  /** Parameters named like the generated locals: the locals give way. */
+  @CircuitBreaker(slowCallThreshold = "1s")
+  @Timeout
+  public int clash(int permit, boolean recorded, long callStart, Object deadline, Throwable failure) {
+    return permit;
+  }
 }
