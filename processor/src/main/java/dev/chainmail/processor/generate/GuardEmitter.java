@@ -33,6 +33,25 @@ interface GuardEmitter {
    */
   CodeBlock wrap(GuardedMethod method, CodeBlock inner);
 
+  /**
+   * Whether this guard keeps the value of what is beneath it, as a durable step records its result, and so needs
+   * it as one call rather than as statements that return. The generator then moves the guards beneath into a
+   * private method of the proxy, unless the call itself is all that is beneath, and hands that call to
+   * {@link #wrapCall}; {@link #wrap} is not used.
+   */
+  default boolean keepsResult() {
+    return false;
+  }
+
+  /**
+   * For a guard that {@linkplain #keepsResult keeps its result}: the code around {@code call}, an expression of the
+   * method's return type (a statement expression for a {@code void} method). The result returns the method's
+   * outcome or throws.
+   */
+  default CodeBlock wrapCall(GuardedMethod method, CodeBlock call) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no result");
+  }
+
   /** Methods this guard adds to the proxy as a whole, such as an accessor for operators; none by default. */
   default List<MethodSpec> proxyMethods(ChainModel model) {
     return List.of();

@@ -18,6 +18,8 @@ import dev.chainmail.processor.model.Parameter;
 import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.Serial;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.StringJoiner;
 import javax.lang.model.element.Element;
@@ -95,7 +97,7 @@ public final class ProxyGenerator {
           .build());
     }
     for (GuardedMethod method : model.guarded()) {
-      proxy.addMethod(guardedMethod(model, method));
+      proxy.addMethods(guardedMethod(model, method));
     }
     for (GuardStage stage : GuardStage.values()) {
       proxy.addMethods(stage.emitter().proxyMethods(model));
@@ -203,12 +205,42 @@ public final class ProxyGenerator {
     return code.build();
   }
 
-  private MethodSpec guardedMethod(ChainModel model, GuardedMethod method) {
+  /**
+   * The override of a guarded method, its guards written from the innermost out; and, when a guard keeps the value
+   * of what is beneath it, the private method that holds the guards beneath.
+   */
+  private List<MethodSpec> guardedMethod(ChainModel model, GuardedMethod method) {
     MethodSignature signature = method.signature();
     CodeBlock call = CodeBlock.of("$L.$N($L)", model.isInterface() ? "this." + DELEGATE_FIELD : "super",
         signature.name(), signature.arguments());
+    List<MethodSpec> methods = new ArrayList<>();
+    CodeBlock body = returning(method, call);
+    boolean onlyTheCall = true;
+    for (GuardStage stage : GuardStage.innermostFirst()) {
+      GuardEmitter emitter = stage.emitter();
+      if (!emitter.applies(method)) {
+        continue;
+      }
+      if (emitter.keepsResult()) {
+        if (!onlyTheCall) {
+          String helper = method.fieldPrefix() + "$guarded";
+          methods.add(helper(signature, helper, stage, body));
+          call = CodeBlock.of("this.$N($L)", helper, signature.arguments());
+        }
+        body = emitter.wrapCall(method, call);
+      } else {
+        body = emitter.wrap(method, body);
+      }
+      onlyTheCall = false;
+    }
+    methods.add(0, overriding(signature).addCode(body).build());
+    return methods;
+  }
+
+  /** The innermost statements: the call, returned; for a {@code void} method inside a retry loop, then a return. */
+  private static CodeBlock returning(GuardedMethod method, CodeBlock call) {
     CodeBlock.Builder inner = CodeBlock.builder();
-    if (!signature.returnsVoid()) {
+    if (!method.signature().returnsVoid()) {
       inner.addStatement("return $L", call);
     } else {
       inner.addStatement("$L", call);
@@ -216,13 +248,23 @@ public final class ProxyGenerator {
         inner.addStatement("return");
       }
     }
-    CodeBlock body = inner.build();
-    for (GuardStage stage : GuardStage.innermostFirst()) {
-      if (stage.emitter().applies(method)) {
-        body = stage.emitter().wrap(method, body);
-      }
+    return inner.build();
+  }
+
+  /** A private method holding the guards beneath {@code stage}, with the guarded method's signature. */
+  private static MethodSpec helper(MethodSignature signature, String name, GuardStage stage, CodeBlock body) {
+    MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+        .addJavadoc("$L: the guards beneath $L.\n", signature.describe(), stage.title())
+        .addModifiers(Modifier.PRIVATE)
+        .addTypeVariables(signature.typeVariables())
+        .returns(signature.returnType());
+    if (signature.deprecated()) {
+      helper.addAnnotation(Deprecated.class);
     }
-    return overriding(signature).addCode(body).build();
+    for (Parameter parameter : signature.parameters()) {
+      helper.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+    }
+    return helper.addExceptions(signature.exceptions()).addCode(body).build();
   }
 
   private static MethodSpec.Builder overriding(MethodSignature signature) {
