@@ -10,7 +10,7 @@ import java.nio.file.Path;
  * <ul>
  *   <li>{@code hold FILE RUN}: claims the run, prints {@code claimed}, and waits for a line on standard input;
  *   <li>{@code try FILE RUN}: tries to claim the run and prints {@code claimed} or {@code refused};
- *   <li>{@code open FILE}: opens the store and prints {@code opened}, or the message of what it threw.
+ *   <li>{@code open FILE}: opens the store and prints {@code opened} and its count of unfinished runs, or the message of what it threw.
  * </ul>
  */
 public final class ClaimChild {
@@ -47,7 +47,7 @@ public final class ClaimChild {
 
   private static void open(Path file) {
     try (CheckpointStore store = CheckpointStores.sqlite(file)) {
-      System.out.println("opened");
+      System.out.println("opened " + store.unfinishedRuns().size());
     } catch (RuntimeException e) {
       System.out.println(e.getClass().getName() + ": " + e.getMessage());
     }
