@@ -85,11 +85,6 @@ public final class CheckpointRun {
     }
   }
 
-  /** @return the thread's current run before this one was entered, restored when it exits */
-  CheckpointRun previous() {
-    return previous;
-  }
-
   StepCall begin(StepPolicy policy, String key, byte[] arguments) {
     if (exited) {
       throw exitedException(policy.name());
@@ -177,16 +172,24 @@ public final class CheckpointRun {
     }
   }
 
-  /** Marks the run exited and releases its claim; returns {@code false} if it was exited already. */
-  boolean exit() {
+  /**
+   * Marks the run exited, makes the thread's previous run current again if this one is current, and releases the
+   * claim; does nothing if the run was exited already.
+   */
+  void exit() {
     synchronized (lock) {
       if (exited) {
-        return false;
+        return;
       }
       exited = true;
     }
-    claim.close();
-    return true;
+    try {
+      if (Checkpoints.current() == this) {
+        Checkpoints.set(previous);
+      }
+    } finally {
+      claim.close();
+    }
   }
 
   private StepTable table(String name) {

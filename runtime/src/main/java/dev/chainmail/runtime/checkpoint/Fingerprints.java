@@ -51,11 +51,6 @@ final class Fingerprints {
     return Arrays.copyOf(scratch, LENGTH);
   }
 
-  /** @return the last fingerprint computed, in lower-case hexadecimal */
-  String hex() {
-    return HexFormat.of().formatHex(scratch, 0, LENGTH);
-  }
-
   /** @return a fingerprint in lower-case hexadecimal */
   static String hex(byte[] fingerprint) {
     return HexFormat.of().formatHex(fingerprint);

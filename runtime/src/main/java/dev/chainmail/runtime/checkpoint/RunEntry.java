@@ -151,9 +151,7 @@ public final class RunEntry {
    */
   public void exit(CheckpointRun run) {
     checkRun(run);
-    if (run.exit() && Checkpoints.current() == run) {
-      Checkpoints.set(run.previous());
-    }
+    run.exit();
   }
 
   private void checkRun(CheckpointRun run) {
