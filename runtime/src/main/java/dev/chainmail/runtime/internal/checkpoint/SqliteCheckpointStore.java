@@ -1,6 +1,5 @@
 package dev.chainmail.runtime.internal.checkpoint;
 
-import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
 import dev.chainmail.runtime.checkpoint.CheckpointStore;
 import dev.chainmail.runtime.checkpoint.RunClaim;
 import dev.chainmail.runtime.checkpoint.RunRecord;
@@ -13,7 +12,6 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -37,19 +35,19 @@ public final class SqliteCheckpointStore implements CheckpointStore {
 
   static final int BUSY_TIMEOUT_MILLIS = 10_000;
 
-  private final Path file;
-  private final InstantSource clock;
+  final Path file;
+  final InstantSource clock;
   private final Connection connection;
   private final ClaimFile claims;
-  private final PreparedStatement selectRun;
-  private final PreparedStatement selectStepRows;
-  private final PreparedStatement insertRun;
-  private final PreparedStatement finishRun;
-  private final PreparedStatement insertStarted;
-  private final PreparedStatement commitStep;
-  private final PreparedStatement discardFrom;
+  final PreparedStatement selectRun;
+  final PreparedStatement selectStepRows;
+  final PreparedStatement insertRun;
+  final PreparedStatement finishRun;
+  final PreparedStatement insertStarted;
+  final PreparedStatement commitStep;
+  final PreparedStatement discardFrom;
   /** Guarded by this store's lock. */
-  private final Set<Claim> open = new HashSet<>();
+  private final Set<SqliteRunClaim> open = new HashSet<>();
   /** Guarded by this store's lock. */
   private boolean closed;
 
@@ -87,8 +85,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     Connection connection = connect(absolute, url);
     ClaimFile claims = null;
     try {
-      configure(absolute, connection);
-      migrate(absolute, connection);
+      SqliteSchema.configure(absolute, connection, BUSY_TIMEOUT_MILLIS);
+      SqliteSchema.migrate(absolute, connection);
       claims = ClaimFile.acquire(Path.of(absolute + ".claims"));
       return new SqliteCheckpointStore(absolute, clock, connection, claims);
     } catch (SQLException | RuntimeException e) {
@@ -130,55 +128,6 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     }
   }
 
-  private static void configure(Path file, Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("PRAGMA busy_timeout = " + BUSY_TIMEOUT_MILLIS);
-      String mode;
-      try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
-        mode = rs.next() ? rs.getString(1) : "unknown";
-      }
-      if (!"wal".equalsIgnoreCase(mode)) {
-        throw new IllegalStateException("the checkpoint store " + file + " cannot use SQLite's WAL journal (it"
-            + " stays in " + mode + " mode), which its durability depends on; use a file on a local disk");
-      }
-      statement.execute("PRAGMA synchronous = FULL");
-    }
-  }
-
-  /** Creates the tables of a new file, or checks the schema version of an old one, in one write transaction. */
-  private static void migrate(Path file, Connection connection) throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute("BEGIN IMMEDIATE");
-      boolean committed = false;
-      try {
-        statement.execute(SqliteSchema.CREATE_VERSION_TABLE);
-        List<Integer> versions = new ArrayList<>();
-        try (ResultSet rs = statement.executeQuery(SqliteSchema.SELECT_VERSION)) {
-          while (rs.next()) {
-            versions.add(rs.getInt(1));
-          }
-        }
-        if (versions.isEmpty()) {
-          for (String create : SqliteSchema.CREATE) {
-            statement.execute(create);
-          }
-          statement.execute(SqliteSchema.INSERT_VERSION);
-        } else if (versions.size() != 1 || versions.get(0) != SqliteSchema.VERSION) {
-          throw new IllegalStateException("the checkpoint store " + file + " has checkpoint schema version "
-              + (versions.size() == 1 ? versions.get(0) : "rows " + versions) + ", and this Chainmail runtime"
-              + " knows version " + SqliteSchema.VERSION + " only, so it does not open it: open it with the"
-              + " Chainmail version that wrote it, or give this one another file");
-        }
-        statement.execute("COMMIT");
-        committed = true;
-      } finally {
-        if (!committed) {
-          statement.execute("ROLLBACK");
-        }
-      }
-    }
-  }
-
   @Override
   public RunClaim claim(String runId) {
     checkRunId(runId);
@@ -198,7 +147,7 @@ public final class SqliteCheckpointStore implements CheckpointStore {
             rows.add(new StepRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getBytes(5)));
           }
         }
-        Claim claim = new Claim(runId, lock, record, List.copyOf(rows));
+        SqliteRunClaim claim = new SqliteRunClaim(this, runId, lock, record, List.copyOf(rows));
         open.add(claim);
         claimed = true;
         return claim;
@@ -334,9 +283,8 @@ public final class SqliteCheckpointStore implements CheckpointStore {
       return;
     }
     closed = true;
-    for (Claim claim : open) {
-      claim.released = true;
-      ClaimFile.unlock(claim.lock);
+    for (SqliteRunClaim claim : open) {
+      claim.release();
     }
     open.clear();
     claims.release();
@@ -345,6 +293,16 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     } catch (SQLException e) {
       throw failure("close", e);
     }
+  }
+
+  /** @return whether the store was closed; the caller holds this store's lock */
+  boolean closed() {
+    return closed;
+  }
+
+  /** Forgets a claim that was released; the caller holds this store's lock. */
+  void forget(SqliteRunClaim claim) {
+    open.remove(claim);
   }
 
   private void checkOpen() {
@@ -359,163 +317,12 @@ public final class SqliteCheckpointStore implements CheckpointStore {
     }
   }
 
-  private IllegalStateException failure(String what, SQLException e) {
+  IllegalStateException failure(String what, SQLException e) {
     return new IllegalStateException("checkpoint store " + file + ": could not " + what + ": " + e.getMessage(), e);
   }
 
   @Override
   public String toString() {
     return "CheckpointStores.sqlite(" + file + ")";
-  }
-
-  /** A claim on one run: a lock on its byte of the claims file. Its writes take the store's lock. */
-  private final class Claim implements RunClaim {
-    private final String runId;
-    final FileLock lock;
-    private final Optional<RunRecord> record;
-    private final List<StepRow> rows;
-    /** Guarded by the store's lock. */
-    boolean released;
-
-    Claim(String runId, FileLock lock, Optional<RunRecord> record, List<StepRow> rows) {
-      this.runId = runId;
-      this.lock = lock;
-      this.record = record;
-      this.rows = rows;
-    }
-
-    @Override
-    public String runId() {
-      return runId;
-    }
-
-    @Override
-    public Optional<RunRecord> run() {
-      return record;
-    }
-
-    @Override
-    public List<StepRow> stepRows() {
-      return rows;
-    }
-
-    @Override
-    public void insertRun(String entry, byte[] arguments) {
-      if (entry == null || arguments == null) {
-        throw new NullPointerException(entry == null ? "entry" : "arguments");
-      }
-      synchronized (SqliteCheckpointStore.this) {
-        checkHeld();
-        try {
-          insertRun.setString(1, runId);
-          insertRun.setString(2, entry);
-          insertRun.setBytes(3, arguments);
-          insertRun.setLong(4, clock.millis());
-          insertRun.executeUpdate();
-        } catch (SQLException e) {
-          throw failure("record run '" + runId + "' (is it recorded already?)", e);
-        }
-      }
-    }
-
-    @Override
-    public void finishRun(byte[] result) {
-      if (result == null) {
-        throw new NullPointerException("result");
-      }
-      synchronized (SqliteCheckpointStore.this) {
-        checkHeld();
-        int updated;
-        try {
-          finishRun.setBytes(1, result);
-          finishRun.setLong(2, clock.millis());
-          finishRun.setString(3, runId);
-          updated = finishRun.executeUpdate();
-        } catch (SQLException e) {
-          throw failure("record the result of run '" + runId + "'", e);
-        }
-        if (updated != 1) {
-          throw new IllegalStateException("run '" + runId + "' is not recorded in " + file + "; insert it first");
-        }
-      }
-    }
-
-    @Override
-    public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
-      checkStep(name, key, fingerprint);
-      synchronized (SqliteCheckpointStore.this) {
-        checkHeld();
-        try {
-          insertStarted.setString(1, runId);
-          insertStarted.setString(2, name);
-          insertStarted.setString(3, key);
-          insertStarted.setLong(4, seq);
-          insertStarted.setBytes(5, fingerprint);
-          insertStarted.executeUpdate();
-        } catch (SQLException e) {
-          throw failure("record the start of step '" + name + "' (key " + key + ") of run '" + runId + "'", e);
-        }
-      }
-    }
-
-    @Override
-    public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
-      checkStep(name, key, fingerprint);
-      if (result == null) {
-        throw new NullPointerException("result");
-      }
-      synchronized (SqliteCheckpointStore.this) {
-        checkHeld();
-        try {
-          commitStep.setString(1, runId);
-          commitStep.setString(2, name);
-          commitStep.setString(3, key);
-          commitStep.setLong(4, seq);
-          commitStep.setBytes(5, fingerprint);
-          commitStep.setBytes(6, result);
-          commitStep.executeUpdate();
-        } catch (SQLException e) {
-          throw failure("record step '" + name + "' (key " + key + ") of run '" + runId + "'", e);
-        }
-      }
-    }
-
-    @Override
-    public void discardFrom(long seq) {
-      synchronized (SqliteCheckpointStore.this) {
-        checkHeld();
-        try {
-          discardFrom.setString(1, runId);
-          discardFrom.setLong(2, seq);
-          discardFrom.executeUpdate();
-        } catch (SQLException e) {
-          throw failure("discard the steps of run '" + runId + "' from seq " + seq, e);
-        }
-      }
-    }
-
-    @Override
-    public void close() {
-      synchronized (SqliteCheckpointStore.this) {
-        if (!released) {
-          released = true;
-          open.remove(this);
-          ClaimFile.unlock(lock);
-        }
-      }
-    }
-
-    private void checkHeld() {
-      if (released) {
-        throw new IllegalStateException("the claim on run '" + runId + "' was released"
-            + (closed ? " when its store was closed" : "") + "; claim the run again to write to it");
-      }
-    }
-
-    private void checkStep(String name, String key, byte[] fingerprint) {
-      if (name == null || key == null || fingerprint == null) {
-        throw new NullPointerException(name == null ? "name" : key == null ? "key" : "fingerprint");
-      }
-    }
   }
 }

@@ -1,5 +1,11 @@
 package dev.chainmail.runtime.internal.checkpoint;
 
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,7 +35,7 @@ import java.util.List;
  * replaces its STARTED marker if it has one. Leases for several machines (a later version) add their own table, so
  * that a commit can check the lease's epoch in the same statement.
  *
- * <p>This class is immutable and thread-safe.
+ * <p>This class creates the tables of a new file and checks the version of an old one. It is thread-safe.
  */
 final class SqliteSchema {
 
@@ -74,4 +80,62 @@ final class SqliteSchema {
   static final String PURGE_RUNS = "DELETE FROM chainmail_runs WHERE finished_at < ?";
 
   private SqliteSchema() {}
+
+  /**
+   * Sets the connection's busy timeout, WAL journal and {@code synchronous=FULL}.
+   *
+   * @throws IllegalStateException if the file cannot be put in WAL mode
+   */
+  static void configure(Path file, Connection connection, int busyTimeoutMillis) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("PRAGMA busy_timeout = " + busyTimeoutMillis);
+      String mode;
+      try (ResultSet rs = statement.executeQuery("PRAGMA journal_mode = WAL")) {
+        mode = rs.next() ? rs.getString(1) : "unknown";
+      }
+      if (!"wal".equalsIgnoreCase(mode)) {
+        throw new IllegalStateException("the checkpoint store " + file + " cannot use SQLite's WAL journal (it"
+            + " stays in " + mode + " mode), which its durability depends on; use a file on a local disk");
+      }
+      statement.execute("PRAGMA synchronous = FULL");
+    }
+  }
+
+  /**
+   * Creates the tables of a new file, or checks the schema version of an old one, in one write transaction.
+   *
+   * @throws IllegalStateException if the file has a schema version other than {@link #VERSION}
+   */
+  static void migrate(Path file, Connection connection) throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute("BEGIN IMMEDIATE");
+      boolean committed = false;
+      try {
+        statement.execute(CREATE_VERSION_TABLE);
+        List<Integer> versions = new ArrayList<>();
+        try (ResultSet rs = statement.executeQuery(SELECT_VERSION)) {
+          while (rs.next()) {
+            versions.add(rs.getInt(1));
+          }
+        }
+        if (versions.isEmpty()) {
+          for (String create : CREATE) {
+            statement.execute(create);
+          }
+          statement.execute(INSERT_VERSION);
+        } else if (versions.size() != 1 || versions.get(0) != VERSION) {
+          throw new IllegalStateException("the checkpoint store " + file + " has checkpoint schema version "
+              + (versions.size() == 1 ? versions.get(0) : "rows " + versions) + ", and this Chainmail runtime"
+              + " knows version " + VERSION + " only, so it does not open it: open it with the"
+              + " Chainmail version that wrote it, or give this one another file");
+        }
+        statement.execute("COMMIT");
+        committed = true;
+      } finally {
+        if (!committed) {
+          statement.execute("ROLLBACK");
+        }
+      }
+    }
+  }
 }
