@@ -1,6 +1,8 @@
 package dev.chainmail.runtime;
 
+import dev.chainmail.runtime.checkpoint.CheckpointStore;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * What a generated proxy draws on: its clock, sleeper, random source, config overrides and listener, and the guards
@@ -18,6 +20,10 @@ import java.util.Objects;
  * context with its own, empty set of shared guards; {@link #defaults()} is one context for the whole JVM, so guards
  * that plain proxy constructors share by name are shared JVM-wide.
  *
+ * <p>A chain with durable runs ({@code @RunId} and {@code @Checkpoint}) records them in the context's
+ * {@linkplain Builder#checkpointStore checkpoint store}; {@link #defaults()} has none. The context does not close
+ * its store: whoever opened the store does.
+ *
  * <p>This class is thread-safe; apart from its shared guards, it is immutable.
  */
 public final class ChainmailContext {
@@ -29,6 +35,7 @@ public final class ChainmailContext {
   private final RandomSource random;
   private final ChainmailConfig config;
   private final ChainmailListener listener;
+  private final Optional<CheckpointStore> checkpointStore;
   private final SharedGuards guards = new SharedGuards();
 
   private ChainmailContext(Builder builder) {
@@ -37,6 +44,7 @@ public final class ChainmailContext {
     this.random = builder.random;
     this.config = builder.config;
     this.listener = builder.listener;
+    this.checkpointStore = Optional.ofNullable(builder.checkpointStore);
   }
 
   /**
@@ -84,6 +92,11 @@ public final class ChainmailContext {
     return listener;
   }
 
+  /** @return the store that durable runs record into; empty if none was set, as in {@link #defaults()} */
+  public Optional<CheckpointStore> checkpointStore() {
+    return checkpointStore;
+  }
+
   /** @return the guards shared by name among the proxies built with this context */
   SharedGuards guards() {
     return guards;
@@ -121,6 +134,7 @@ public final class ChainmailContext {
     private RandomSource random = RandomSource.threadLocal();
     private ChainmailConfig config = ChainmailConfig.empty();
     private ChainmailListener listener = ChainmailListener.NONE;
+    private CheckpointStore checkpointStore;
 
     private Builder() {}
 
@@ -171,6 +185,19 @@ public final class ChainmailContext {
      */
     public Builder listener(ChainmailListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets the store that durable runs record into, which every chain with a {@code @RunId} entry needs. The
+     * context does not close it.
+     *
+     * @param checkpointStore the store, such as {@code CheckpointStores.sqlite(Path.of("runs.db"))}
+     * @return this builder
+     * @throws NullPointerException if {@code checkpointStore} is null
+     */
+    public Builder checkpointStore(CheckpointStore checkpointStore) {
+      this.checkpointStore = Objects.requireNonNull(checkpointStore, "checkpointStore");
       return this;
     }
 

@@ -143,4 +143,15 @@ class ChainmailContextTest {
     assertEquals(List.of(42L), sleeps);
     assertTrue(Thread.interrupted());
   }
+
+  @Test
+  void defaultsHasNoCheckpointStoreAndTheBuilderKeepsOne() {
+    assertEquals(Optional.empty(), ChainmailContext.defaults().checkpointStore());
+    assertEquals(Optional.empty(), ChainmailContext.builder().build().checkpointStore());
+    try (dev.chainmail.runtime.checkpoint.CheckpointStore store =
+        dev.chainmail.runtime.checkpoint.CheckpointStores.inMemory()) {
+      assertSame(store, ChainmailContext.builder().checkpointStore(store).build().checkpointStore().orElseThrow());
+    }
+    assertThrows(NullPointerException.class, () -> ChainmailContext.builder().checkpointStore(null));
+  }
 }

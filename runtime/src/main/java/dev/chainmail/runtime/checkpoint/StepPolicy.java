@@ -1,0 +1,161 @@
+package dev.chainmail.runtime.checkpoint;
+
+import dev.chainmail.runtime.ConfigurationException;
+
+/**
+ * The checkpoint settings of one {@code @Checkpoint} method, and the start of each of its calls in a run.
+ *
+ * <p>A generated proxy builds one policy per step when it is constructed, and calls it only inside a run (a step
+ * called outside any run behaves as if it had no {@code @Checkpoint}):
+ * <pre>{@code
+ * CheckpointRun run = Checkpoints.current();
+ * if (run != null) {
+ *   StepCall call = draft$checkpoint.begin(run, ARGUMENTS_CODEC.encode(docs));
+ *   if (call.done()) {
+ *     return call.decode(RESULT_CODEC);
+ *   }
+ *   String result = ... the step's other guards and its body ...;
+ *   call.commit(RESULT_CODEC, result);
+ *   return result;
+ * }
+ * }</pre>
+ *
+ * <p>{@link #begin} fingerprints the arguments and looks the step up among the run's records, which the run loaded
+ * when it was entered:
+ * <ul>
+ *   <li>recorded with the same fingerprint: the call is {@linkplain StepCall#done() done};
+ *   <li>recorded with another fingerprint: {@link CheckpointMismatchException}, recording nothing; or, with
+ *       {@code rerunOnMismatch}, every record of the run from this step's on is discarded and the step is executed;
+ *   <li>a STARTED marker without a result: {@link CheckpointInDoubtException} for an at-most-once step; any other
+ *       step is executed again;
+ *   <li>not recorded: the step is executed, after its STARTED marker is recorded if it is at most once.
+ * </ul>
+ * A step found recorded costs a fingerprint and two map lookups, and allocates nothing.
+ *
+ * <p>An at-most-once step that throws keeps its STARTED marker: the failure may have come after its effect, so a
+ * resume finds it in doubt. This class is immutable and thread-safe.
+ */
+public final class StepPolicy {
+
+  private final String name;
+  private final boolean rerunOnMismatch;
+  private final boolean atMostOnce;
+
+  private StepPolicy(String name, boolean rerunOnMismatch, boolean atMostOnce) {
+    this.name = name;
+    this.rerunOnMismatch = rerunOnMismatch;
+    this.atMostOnce = atMostOnce;
+  }
+
+  /**
+   * Returns the policy of one step.
+   *
+   * @param name the step's name in the store: its {@code @Checkpoint(name = ...)}, or its method's name
+   * @param rerunOnMismatch {@code true} for {@code onMismatch = RERUN}, {@code false} for {@code FAIL}
+   * @param atMostOnce the step's {@code @Checkpoint(atMostOnce = ...)}
+   * @return the policy
+   * @throws NullPointerException if {@code name} is null
+   * @throws ConfigurationException if {@code name} is empty
+   */
+  public static StepPolicy of(String name, boolean rerunOnMismatch, boolean atMostOnce) {
+    if (name == null) {
+      throw new NullPointerException("name");
+    }
+    if (name.isEmpty()) {
+      throw new ConfigurationException("a @Checkpoint step's name is empty; name it with @Checkpoint(name = \"...\")"
+          + " or leave the name to default to the method's");
+    }
+    return new StepPolicy(name, rerunOnMismatch, atMostOnce);
+  }
+
+  /** @return the step's name in the store */
+  public String name() {
+    return name;
+  }
+
+  /** @return {@code true} if a mismatch executes the step again, {@code false} if it fails the call */
+  public boolean rerunOnMismatch() {
+    return rerunOnMismatch;
+  }
+
+  /** @return {@code true} if the step records a STARTED marker before it executes */
+  public boolean atMostOnce() {
+    return atMostOnce;
+  }
+
+  /**
+   * Begins a call of a step without {@code @StepKey}: its key is the number of calls of its name before it in the
+   * run, from {@code "0"}, counted per run on every thread.
+   *
+   * @param run the current run, from {@link Checkpoints#current()}
+   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @return the call: done, or to be executed and committed
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the run's entry has returned, or the store fails
+   * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
+   * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
+   */
+  public StepCall begin(CheckpointRun run, byte[] arguments) {
+    checkArguments(run, arguments);
+    return run.begin(this, null, arguments);
+  }
+
+  /**
+   * Begins a call of a step with a {@code @StepKey} {@code String} parameter.
+   *
+   * @param run the current run, from {@link Checkpoints#current()}
+   * @param key the value of the step's {@code @StepKey} parameter, the same on every replay
+   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @return the call: done, or to be executed and committed
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if {@code key} is empty
+   * @throws IllegalStateException if the run's entry has returned, or the store fails
+   * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
+   * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
+   */
+  public StepCall begin(CheckpointRun run, String key, byte[] arguments) {
+    checkArguments(run, arguments);
+    if (key == null) {
+      throw new NullPointerException("the @StepKey argument of step '" + name + "' is null; a key names the"
+          + " occurrence of the step and must be the same on every replay");
+    }
+    if (key.isEmpty()) {
+      throw new IllegalArgumentException("the @StepKey argument of step '" + name + "' is empty; a key names the"
+          + " occurrence of the step and must be the same on every replay");
+    }
+    return run.begin(this, key, arguments);
+  }
+
+  /**
+   * Begins a call of a step with a {@code @StepKey} {@code int} or {@code long} parameter, whose key is its decimal
+   * text: the same record as {@code begin(run, Long.toString(key), arguments)}, without formatting small keys.
+   *
+   * @param run the current run, from {@link Checkpoints#current()}
+   * @param key the value of the step's {@code @StepKey} parameter, the same on every replay
+   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @return the call: done, or to be executed and committed
+   * @throws NullPointerException if {@code run} or {@code arguments} is null
+   * @throws IllegalStateException if the run's entry has returned, or the store fails
+   * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
+   * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
+   */
+  public StepCall begin(CheckpointRun run, long key, byte[] arguments) {
+    checkArguments(run, arguments);
+    String text = key >= 0 && key < StepKeys.CACHED ? StepKeys.occurrence((int) key) : Long.toString(key);
+    return run.begin(this, text, arguments);
+  }
+
+  private static void checkArguments(CheckpointRun run, byte[] arguments) {
+    if (run == null) {
+      throw new NullPointerException("run is null; a step outside any run executes without StepPolicy");
+    }
+    if (arguments == null) {
+      throw new NullPointerException("arguments");
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "StepPolicy[name=" + name + ", rerunOnMismatch=" + rerunOnMismatch + ", atMostOnce=" + atMostOnce + "]";
+  }
+}
