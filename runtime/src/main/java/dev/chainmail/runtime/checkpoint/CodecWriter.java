@@ -27,12 +27,66 @@ public final class CodecWriter {
   private byte[] buffer;
   private int size;
   private boolean sealed;
+  /** Whether this writer writes a fragment: a part of a value, with no envelope. */
+  private final boolean fragment;
 
   private CodecWriter(long schemaHash, int capacity) {
     buffer = new byte[Math.max(capacity, CodecFormat.HEADER + CodecFormat.TRAILER)];
     buffer[0] = (byte) CodecFormat.VERSION;
     size = 1;
+    fragment = false;
     writeFixedLong(schemaHash);
+  }
+
+  private CodecWriter() {
+    buffer = new byte[16];
+    fragment = true;
+  }
+
+  /**
+   * Starts writing a fragment: one element of a {@code Set} or one entry of a {@code Map}, with no envelope, to be
+   * put in canonical order by {@link #writeSortedFragments}. Equal sets and maps then encode to equal bytes
+   * whatever their iteration order, which fingerprints of arguments rely on.
+   *
+   * @return a new writer of a fragment
+   */
+  public static CodecWriter fragment() {
+    return new CodecWriter();
+  }
+
+  /**
+   * Ends a fragment and returns its bytes. The writer takes no more writes.
+   *
+   * @return the fragment's bytes
+   * @throws IllegalStateException if this writer does not write a fragment, or was sealed already
+   */
+  public byte[] toFragment() {
+    checkOpen();
+    if (!fragment) {
+      throw new IllegalStateException("this CodecWriter writes a whole value; seal() it instead");
+    }
+    sealed = true;
+    byte[] result = Arrays.copyOf(buffer, size);
+    buffer = null;
+    return result;
+  }
+
+  /**
+   * Writes the size of a {@code Set} or {@code Map}, then its elements' or entries' fragments in ascending unsigned
+   * byte order: a canonical order, since fragments are self-delimiting and distinct elements encode differently.
+   * A reader reads them back as if each had been written in place.
+   *
+   * @param fragments each element's or entry's bytes, from {@link #toFragment()}; sorted in place
+   * @throws IllegalStateException if the writer was sealed
+   */
+  public void writeSortedFragments(byte[][] fragments) {
+    Arrays.sort(fragments, Arrays::compareUnsigned);
+    writeSize(fragments.length);
+    for (byte[] fragment : fragments) {
+      ensure(fragment.length);
+      System.arraycopy(fragment, 0, buffer, size, fragment.length);
+      size += fragment.length;
+    }
   }
 
   /**
@@ -69,6 +123,9 @@ public final class CodecWriter {
    */
   public byte[] seal() {
     checkOpen();
+    if (fragment) {
+      throw new IllegalStateException("this CodecWriter writes a fragment; call toFragment() instead");
+    }
     CRC32C crc = new CRC32C();
     crc.update(buffer, 0, size);
     int checksum = (int) crc.getValue();

@@ -180,7 +180,28 @@ public final class RunEntry {
     if (context == null || runId == null) {
       throw new NullPointerException(context == null ? "context" : "runId");
     }
-    Optional<RunRecord> run = storeOf("resume", context).run(runId);
+    return recordedIn(storeOf("resume", context), runId);
+  }
+
+  /**
+   * Returns the recorded entry and arguments of a run in this entry's store, for a proxy's
+   * {@code resume(String runId)}, which calls that entry, or another of its chain's, again with those arguments.
+   *
+   * @param runId the run's id
+   * @return the run's record: its entry's id, its arguments, and its result if it finished
+   * @throws NullPointerException if {@code runId} is null
+   * @throws IllegalArgumentException if no run with this id is recorded
+   * @throws IllegalStateException if the store fails
+   */
+  public RunRecord recorded(String runId) {
+    if (runId == null) {
+      throw new NullPointerException("runId");
+    }
+    return recordedIn(store, runId);
+  }
+
+  private static RunRecord recordedIn(CheckpointStore store, String runId) {
+    Optional<RunRecord> run = store.run(runId);
     if (run.isEmpty()) {
       throw new IllegalArgumentException("no run '" + runId + "' is recorded in the checkpoint store, so it cannot"
           + " be resumed; resume takes the id of a run that an entry started, such as one of"
