@@ -3,7 +3,11 @@ package dev.chainmail.processor;
 import com.google.auto.service.AutoService;
 import dev.chainmail.processor.generate.ProxyGenerator;
 import dev.chainmail.processor.generate.SourceWriter;
+import dev.chainmail.processor.codec.CodecGenerator;
+import dev.chainmail.processor.codec.UserCodecs;
+import dev.chainmail.processor.model.ChainModel;
 import dev.chainmail.processor.model.ChainModelFactory;
+import dev.chainmail.processor.model.DurableSpecFactories;
 import dev.chainmail.processor.model.FallbackSpecFactory;
 import dev.chainmail.processor.model.GuardSpecFactories;
 import dev.chainmail.processor.model.GuardSpecFactory;
@@ -17,6 +21,8 @@ import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.validate.AttributeChecks;
 import dev.chainmail.processor.validate.BulkheadValidator;
 import dev.chainmail.processor.validate.ChainValidator;
+import dev.chainmail.processor.validate.CheckpointValidator;
+import dev.chainmail.processor.validate.DurableTypes;
 import dev.chainmail.processor.validate.CircuitBreakerValidator;
 import dev.chainmail.processor.validate.FallbackResolver;
 import dev.chainmail.processor.validate.FallbackValidator;
@@ -24,6 +30,8 @@ import dev.chainmail.processor.validate.GuardValidator;
 import dev.chainmail.processor.validate.Message;
 import dev.chainmail.processor.validate.RateLimitValidator;
 import dev.chainmail.processor.validate.RetryValidator;
+import dev.chainmail.processor.validate.RunIdValidator;
+import dev.chainmail.processor.validate.StepKeyValidator;
 import dev.chainmail.processor.validate.SharedNames;
 import dev.chainmail.processor.validate.TimeoutValidator;
 import dev.chainmail.processor.validate.UnresolvedTypes;
@@ -69,6 +77,7 @@ public final class ChainmailProcessor extends AbstractProcessor {
   private ChainValidator validator;
   private ChainModelFactory modelFactory;
   private final ProxyGenerator generator = new ProxyGenerator();
+  private final CodecGenerator codecGenerator = new CodecGenerator();
   private SourceWriter writer;
   /** For each deferred type, the unresolved types that kept it back: reported if they never resolve. */
   private final Map<String, Set<String>> unresolvedByType = new LinkedHashMap<>();
@@ -92,6 +101,11 @@ public final class ChainmailProcessor extends AbstractProcessor {
     validators.put(GuardAnnotation.RATE_LIMIT, new RateLimitValidator(checks, sharedNames));
     validators.put(GuardAnnotation.TIMEOUT, new TimeoutValidator(checks));
     validators.put(GuardAnnotation.BULKHEAD, new BulkheadValidator(checks, sharedNames));
+    UserCodecs userCodecs = new UserCodecs(annotations, types);
+    DurableTypes durableTypes = new DurableTypes(elements, types, userCodecs);
+    validators.put(GuardAnnotation.CHECKPOINT, new CheckpointValidator(annotations, types, userCodecs, durableTypes));
+    validators.put(GuardAnnotation.RUN_ID, new RunIdValidator(annotations, durableTypes));
+    validators.put(GuardAnnotation.STEP_KEY, new StepKeyValidator(annotations));
     validator = new ChainValidator(elements, validators);
     SpecReader reader = new SpecReader(annotations, types);
     Map<GuardAnnotation, GuardSpecFactory> specFactories = new EnumMap<>(GuardAnnotation.class);
@@ -101,7 +115,11 @@ public final class ChainmailProcessor extends AbstractProcessor {
     specFactories.put(GuardAnnotation.RATE_LIMIT, GuardSpecFactories.rateLimit(reader));
     specFactories.put(GuardAnnotation.TIMEOUT, GuardSpecFactories.timeout(reader));
     specFactories.put(GuardAnnotation.BULKHEAD, GuardSpecFactories.bulkhead(reader));
-    modelFactory = new ChainModelFactory(elements, types, specFactories);
+    DurableSpecFactories durable = new DurableSpecFactories(annotations, elements, types);
+    specFactories.put(GuardAnnotation.CHECKPOINT, durable.checkpoint());
+    specFactories.put(GuardAnnotation.RUN_ID, durable.entry());
+    specFactories.put(GuardAnnotation.STEP_KEY, durable.stepKey());
+    modelFactory = new ChainModelFactory(elements, types, specFactories, userCodecs);
     writer = new SourceWriter(environment.getFiler(), messager);
   }
 
@@ -151,7 +169,9 @@ public final class ChainmailProcessor extends AbstractProcessor {
     ValidationReport report = new ValidationReport(messager, annotations);
     validator.validate(members, report);
     if (report.isClean()) {
-      writer.write(generator.generate(modelFactory.create(members), chain), chain);
+      ChainModel model = modelFactory.create(members);
+      writer.write(generator.generate(model, chain), chain);
+      codecGenerator.generate(model, chain).ifPresent(codecs -> writer.write(codecs, chain));
     }
   }
 

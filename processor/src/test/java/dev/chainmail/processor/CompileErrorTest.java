@@ -96,11 +96,16 @@ class CompileErrorTest {
         "package test;",
         "",
         "import dev.chainmail.Bulkhead;",
+        "import dev.chainmail.Checkpoint;",
         "import dev.chainmail.CircuitBreaker;",
         "import dev.chainmail.Fallback;",
         "import dev.chainmail.RateLimit;",
         "import dev.chainmail.Retry;",
+        "import dev.chainmail.RunId;",
+        "import dev.chainmail.StepKey;",
         "import dev.chainmail.Timeout;",
+        "import dev.chainmail.runtime.checkpoint.Codec;",
+        "import java.util.List;",
         "import java.io.*;"));
     source.addAll(List.of(lines));
     return JavaFileObjects.forSourceLines("test.Chain", source);
@@ -728,6 +733,192 @@ class CompileErrorTest {
         .onLineContaining("value = 8");
     assertThat(compilation).hadErrorContaining("@Bulkhead name \"pool\" is also used on test.Other.work()")
         .inFile(first).onLineContaining("value = 4");
+  }
+
+  // ---- @Checkpoint, @RunId, @StepKey ----
+
+  @Test
+  void checkpointOnAnInterface() {
+    assertError("@Checkpoint cannot be used on search(String) of interface test.Chain: an interface proxy wraps a delegate",
+        "@Checkpoint",
+        "public interface Chain {",
+        "  @Checkpoint",
+        "  String search(String topic);",
+        "}");
+  }
+
+  @Test
+  void checkpointOnAnEntry() {
+    assertError("@Checkpoint cannot be used on run(String), which is a run's entry",
+        "@Checkpoint",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public String run(@RunId String id) { return id; }",
+        "}");
+  }
+
+  @Test
+  void twoStepsOfOneName() {
+    assertError("@Checkpoint name \"search\" is already the name of step search(String) in this chain",
+        "name = \"search\"",
+        "public class Chain {",
+        "  @Checkpoint public String search(String topic) { return topic; }",
+        "  @Checkpoint(name = \"search\") public String find(String topic) { return topic; }",
+        "}");
+  }
+
+  @Test
+  void resultWithoutACodec() {
+    assertError("search(String) returns Thread, which a durable step cannot record: java.lang.Thread is not a string, primitive, byte[], enum, record, List, Set, Map or Optional. Give the step a codec with @Checkpoint(codec = ...), a class implementing Codec<Thread>",
+        "@Checkpoint",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public Thread search(String topic) { return null; }",
+        "}");
+  }
+
+  @Test
+  void argumentWithoutACodec() {
+    assertError("parameter topic of search(Object) has type Object, which a durable step cannot fingerprint: java.lang.Object is not a string",
+        "Object topic",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public String search(Object topic) { return null; }",
+        "}");
+  }
+
+  @Test
+  void wildcardTypeArgument() {
+    assertError("search(String) returns java.util.List<? extends Number>, which a durable step cannot record: the type argument ? extends java.lang.Number is not a concrete type",
+        "@Checkpoint",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public List<? extends Number> search(String topic) { return null; }",
+        "}");
+  }
+
+  @Test
+  void recordOutOfReach() {
+    assertError("search(String) returns test.Chain.Doc, which a durable step cannot record: test.Chain.Doc cannot be reached from package test",
+        "@Checkpoint",
+        "public class Chain {",
+        "  private record Doc(String title) {}",
+        "  @Checkpoint",
+        "  Doc search(String topic) { return null; }",
+        "}");
+  }
+
+  @Test
+  void codecOfTheWrongType() {
+    assertError("@Checkpoint codec test.Chain.Numbers does not implement Codec<String>, so it cannot record what search(String) returns",
+        "codec = Numbers.class",
+        "public class Chain {",
+        "  public static final class Numbers implements Codec<Integer> {",
+        "    public byte[] encode(Integer value) { return new byte[0]; }",
+        "    public Integer decode(byte[] bytes) { return 0; }",
+        "  }",
+        "  @Checkpoint(codec = Numbers.class)",
+        "  public String search(String topic) { return topic; }",
+        "}");
+  }
+
+  @Test
+  void codecOfAVoidStep() {
+    assertError("@Checkpoint codec test.Chain.Texts is given for notify(String), which is void and records no value",
+        "codec = Texts.class",
+        "public class Chain {",
+        "  public static final class Texts implements Codec<String> {",
+        "    public byte[] encode(String value) { return new byte[0]; }",
+        "    public String decode(byte[] bytes) { return \"\"; }",
+        "  }",
+        "  @Checkpoint(codec = Texts.class)",
+        "  public void notify(String topic) {}",
+        "}");
+  }
+
+  @Test
+  void codecWithoutAPublicConstructor() {
+    assertError("@Checkpoint codec test.Chain.Texts needs to be a public, non-abstract class with a public constructor that takes no arguments",
+        "codec = Texts.class",
+        "public class Chain {",
+        "  public static final class Texts implements Codec<String> {",
+        "    Texts(int unused) {}",
+        "    public byte[] encode(String value) { return new byte[0]; }",
+        "    public String decode(byte[] bytes) { return \"\"; }",
+        "  }",
+        "  @Checkpoint(codec = Texts.class)",
+        "  public String search(String topic) { return topic; }",
+        "}");
+  }
+
+  @Test
+  void stepKeyOffAStep() {
+    assertError("@StepKey on parameter part of search(String) does nothing, since search(String) is not a @Checkpoint step",
+        "@StepKey",
+        "public class Chain {",
+        "  @Retry",
+        "  public String search(@StepKey String part) { return part; }",
+        "}");
+  }
+
+  @Test
+  void stepKeyOfAnotherType() {
+    assertError("@StepKey parameter part has type double, but a step key must be a String, int or long",
+        "@StepKey",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public String search(@StepKey double part) { return null; }",
+        "}");
+  }
+
+  @Test
+  void twoStepKeys() {
+    assertError("@StepKey is on both a and b of search(int, int), but one parameter names a step's occurrence",
+        "@StepKey int b",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public String search(@StepKey int a,",
+        "      @StepKey int b) { return null; }",
+        "}");
+  }
+
+  @Test
+  void runIdOfAnotherType() {
+    assertError("@RunId parameter id has type long, but a run id is a String",
+        "@RunId",
+        "public class Chain {",
+        "  public String run(@RunId long id) { return null; }",
+        "}");
+  }
+
+  @Test
+  void twoRunIds() {
+    assertError("@RunId is on both id and other of run(String, String), but a run has one id",
+        "@RunId String other",
+        "public class Chain {",
+        "  public String run(@RunId String id,",
+        "      @RunId String other) { return id; }",
+        "}");
+  }
+
+  @Test
+  void overloadedEntries() {
+    assertError("run(String, int) is a second run entry named run in this chain",
+        "int times",
+        "public class Chain {",
+        "  public String run(@RunId String id) { return id; }",
+        "  public String run(@RunId String id, int times) { return id; }",
+        "}");
+  }
+
+  @Test
+  void chainDeclaresResume() {
+    assertError("test.Chain declares resume(String), which clashes with the method the generated proxy adds to resume a run",
+        "resume(String id)",
+        "public class Chain {",
+        "  public String run(@RunId String id) { return id; }",
+        "  public Object resume(String id) { return id; }",
+        "}");
   }
 
   @Test

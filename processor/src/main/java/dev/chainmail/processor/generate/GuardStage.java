@@ -5,6 +5,8 @@ import java.util.List;
 /**
  * The guards in the order they nest, outermost first: the one place that order is defined.
  * <ul>
+ *   <li>A run's entry opens the run around everything else; a durable step returns its recorded result before any
+ *       guard runs, and records whatever its guards produced.</li>
  *   <li>A fallback answers only once everything beneath it has failed, rejections of the guards included.</li>
  *   <li>Each retry attempt runs every guard beneath it again.</li>
  *   <li>Every attempt passes through the circuit breaker, which counts the rejections of the guards beneath it.</li>
@@ -14,6 +16,8 @@ import java.util.List;
  * </ul>
  */
 enum GuardStage {
+  ENTRY("@RunId entry", new EntryEmitter()),
+  CHECKPOINT("@Checkpoint", new CheckpointEmitter()),
   FALLBACK("@Fallback", new FallbackEmitter()),
   RETRY("@Retry", new RetryEmitter()),
   CIRCUIT_BREAKER("@CircuitBreaker", new CircuitBreakerEmitter()),

@@ -3,6 +3,7 @@ package dev.chainmail.processor.model;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import dev.chainmail.processor.codec.CodecCatalog;
 import java.util.List;
 
 /**
@@ -19,6 +20,8 @@ import java.util.List;
  * @param constructors for a class, the constructors to mirror
  * @param guarded the guarded methods, in declaration order
  * @param forwarded for an interface, the unguarded methods forwarded to the delegate
+ * @param binaryName the chain type's binary name, as {@code Class.getName()} gives it, which durable records use
+ * @param codecs the records the codecs of the chain's durable methods write
  */
 public record ChainModel(
     ClassName proxy,
@@ -30,7 +33,9 @@ public record ChainModel(
     List<TypeVariableName> typeVariables,
     List<MethodSignature> constructors,
     List<GuardedMethod> guarded,
-    List<MethodSignature> forwarded) {
+    List<MethodSignature> forwarded,
+    String binaryName,
+    CodecCatalog codecs) {
 
   public boolean hasFallback() {
     return guarded.stream().anyMatch(method -> method.has(FallbackSpec.class));

@@ -5,6 +5,8 @@ import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
+import dev.chainmail.processor.codec.CodecTypeReader;
+import dev.chainmail.processor.codec.UserCodecs;
 import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardAnnotation;
@@ -37,15 +39,19 @@ public final class ChainModelFactory {
   private final Elements elements;
   private final Types types;
   private final Map<GuardAnnotation, GuardSpecFactory> specFactories;
+  private final UserCodecs userCodecs;
 
   /**
    * @param elements javac's element utilities
    * @param types javac's type utilities
    * @param specFactories the spec factory of each guard annotation; every {@link GuardAnnotation} must have one
+   * @param userCodecs finds the codecs a chain's steps name
    */
-  public ChainModelFactory(Elements elements, Types types, Map<GuardAnnotation, GuardSpecFactory> specFactories) {
+  public ChainModelFactory(Elements elements, Types types, Map<GuardAnnotation, GuardSpecFactory> specFactories,
+      UserCodecs userCodecs) {
     this.elements = elements;
     this.types = types;
+    this.userCodecs = userCodecs;
     this.specFactories = Map.copyOf(specFactories);
     for (GuardAnnotation annotation : GuardAnnotation.values()) {
       if (!this.specFactories.containsKey(annotation)) {
@@ -73,10 +79,12 @@ public final class ChainModelFactory {
     List<GuardedMethod> guarded = new ArrayList<>();
     Map<String, Integer> overloads = new HashMap<>();
     String chainName = type.getQualifiedName().toString();
+    ChainScope scope = new ChainScope(members,
+        new CodecTypeReader(elements, types, type, userCodecs.of(members)));
     for (GuardedElement element : members.guarded()) {
       String name = element.method().getSimpleName().toString();
       int overload = overloads.merge(name, 1, Integer::sum);
-      guarded.add(guardedMethod(members, element, chainName,
+      guarded.add(guardedMethod(scope, element, chainName,
           overload == 1 ? name : name + "$" + overload));
     }
     List<MethodSignature> forwarded = new ArrayList<>();
@@ -94,16 +102,20 @@ public final class ChainModelFactory {
         List.copyOf(typeVariables),
         List.copyOf(constructors),
         List.copyOf(guarded),
-        List.copyOf(forwarded));
+        List.copyOf(forwarded),
+        elements.getBinaryName(type).toString(),
+        scope.codecs().catalog());
   }
 
-  private GuardedMethod guardedMethod(ChainMembers members, GuardedElement element, String chainName,
+  private GuardedMethod guardedMethod(ChainScope scope, GuardedElement element, String chainName,
       String fieldPrefix) {
+    ChainMembers members = scope.members();
     DeclaredType site = (DeclaredType) members.type().asType();
     MethodSignature signature = signature(site, element.method(), members.isInterface());
     List<GuardSpec> guards = new ArrayList<>();
     for (Map.Entry<GuardAnnotation, AppliedAnnotation> applied : element.annotations().entrySet()) {
-      guards.add(specFactories.get(applied.getKey()).create(members, element.method(), applied.getValue().mirror()));
+      guards.add(specFactories.get(applied.getKey()).create(scope, element.method(),
+          applied.getValue().mirror()));
     }
     return new GuardedMethod(signature, chainName + "/" + signature.name(), fieldPrefix, localNames(signature),
         List.copyOf(guards));
@@ -157,7 +169,8 @@ public final class ChainModelFactory {
       taken.add(parameter.name());
     }
     return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken),
-        free("permit", taken), free("recorded", taken), free("callStart", taken), free("deadline", taken));
+        free("permit", taken), free("recorded", taken), free("callStart", taken), free("deadline", taken),
+        free("run", taken), free("step", taken), free("result", taken));
   }
 
   private static String free(String name, Set<String> taken) {

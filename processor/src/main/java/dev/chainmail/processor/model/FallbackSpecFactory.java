@@ -23,7 +23,8 @@ public final class FallbackSpecFactory implements GuardSpecFactory {
   }
 
   @Override
-  public FallbackSpec create(ChainMembers members, ExecutableElement guarded, AnnotationMirror fallback) {
+  public FallbackSpec create(ChainScope scope, ExecutableElement guarded, AnnotationMirror fallback) {
+    ChainMembers members = scope.members();
     String name = reader.annotations().stringValue(fallback, "method");
     ExecutableElement target = resolver.resolve(members.type(), guarded, name).target().orElseThrow(
         () -> new IllegalStateException("fallback " + name + " of validated " + guarded + " did not resolve"));

@@ -1,7 +1,6 @@
 package dev.chainmail.processor.model;
 
 import dev.chainmail.processor.scan.AnnotationReader;
-import dev.chainmail.processor.scan.ChainMembers;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 
@@ -16,7 +15,7 @@ public final class GuardSpecFactories {
   /** Builds {@link CircuitBreakerSpec}s. */
   public static GuardSpecFactory circuitBreaker(SpecReader reader) {
     AnnotationReader annotations = reader.annotations();
-    return (ChainMembers members, ExecutableElement method, AnnotationMirror breaker) -> new CircuitBreakerSpec(
+    return (ChainScope scope, ExecutableElement method, AnnotationMirror breaker) -> new CircuitBreakerSpec(
         annotations.intValue(breaker, "requestVolumeThreshold"),
         annotations.doubleValue(breaker, "failureRatio"),
         reader.nonDefault(breaker, "delay", "5s"),
@@ -32,14 +31,14 @@ public final class GuardSpecFactories {
 
   /** Builds {@link TimeoutSpec}s. */
   public static GuardSpecFactory timeout(SpecReader reader) {
-    return (ChainMembers members, ExecutableElement method, AnnotationMirror timeout) ->
+    return (ChainScope scope, ExecutableElement method, AnnotationMirror timeout) ->
         new TimeoutSpec(reader.nonDefault(timeout, "value", "1s"));
   }
 
   /** Builds {@link BulkheadSpec}s. */
   public static GuardSpecFactory bulkhead(SpecReader reader) {
     AnnotationReader annotations = reader.annotations();
-    return (ChainMembers members, ExecutableElement method, AnnotationMirror bulkhead) -> new BulkheadSpec(
+    return (ChainScope scope, ExecutableElement method, AnnotationMirror bulkhead) -> new BulkheadSpec(
         annotations.intValue(bulkhead, "value"),
         reader.nonDefault(bulkhead, "maxWait", "0ms"),
         annotations.stringValue(bulkhead, "name"));
@@ -48,7 +47,7 @@ public final class GuardSpecFactories {
   /** Builds {@link RateLimitSpec}s. */
   public static GuardSpecFactory rateLimit(SpecReader reader) {
     AnnotationReader annotations = reader.annotations();
-    return (ChainMembers members, ExecutableElement method, AnnotationMirror limit) -> new RateLimitSpec(
+    return (ChainScope scope, ExecutableElement method, AnnotationMirror limit) -> new RateLimitSpec(
         annotations.intValue(limit, "value"),
         reader.nonDefault(limit, "window", "1s"),
         reader.nonDefault(limit, "maxWait", "0ms"),

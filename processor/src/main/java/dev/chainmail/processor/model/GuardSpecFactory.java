@@ -1,6 +1,5 @@
 package dev.chainmail.processor.model;
 
-import dev.chainmail.processor.scan.ChainMembers;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 
@@ -8,10 +7,10 @@ import javax.lang.model.element.ExecutableElement;
 public interface GuardSpecFactory {
 
   /**
-   * @param members the chain type
+   * @param scope the chain type, and what its spec factories share
    * @param method the guarded method
    * @param annotation the annotation that applies to it: the method's own, or its type's
    * @return the spec
    */
-  GuardSpec create(ChainMembers members, ExecutableElement method, AnnotationMirror annotation);
+  GuardSpec create(ChainScope scope, ExecutableElement method, AnnotationMirror annotation);
 }

@@ -45,7 +45,10 @@ public record GuardedMethod(
    * @param recorded whether the circuit breaker has recorded the outcome of the call beneath it
    * @param callStart the start time of one call, read when the circuit breaker has a slow-call threshold
    * @param deadline the timeout's deadline
+   * @param run the durable run the call belongs to
+   * @param step a durable step's call
+   * @param result the value a durable method records
    */
   public record LocalNames(String attempt, String failure, String start, String permit, String recorded,
-      String callStart, String deadline) {}
+      String callStart, String deadline, String run, String step, String result) {}
 }

@@ -1,7 +1,6 @@
 package dev.chainmail.processor.model;
 
 import dev.chainmail.processor.scan.AnnotationReader;
-import dev.chainmail.processor.scan.ChainMembers;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
 
@@ -17,7 +16,7 @@ public final class RetrySpecFactory implements GuardSpecFactory {
   }
 
   @Override
-  public RetrySpec create(ChainMembers members, ExecutableElement method, AnnotationMirror retry) {
+  public RetrySpec create(ChainScope scope, ExecutableElement method, AnnotationMirror retry) {
     return new RetrySpec(
         annotations.intValue(retry, "maxAttempts"),
         reader.nonDefault(retry, "delay", "0ms"),

@@ -12,6 +12,7 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
+import javax.lang.model.element.VariableElement;
 import javax.lang.model.type.DeclaredType;
 import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeMirror;
@@ -43,7 +44,9 @@ public final class ChainMembersReader {
       boolean covered = coveredByTypeAnnotations(method, isInterface);
       Map<GuardAnnotation, AppliedAnnotation> applied = new EnumMap<>(GuardAnnotation.class);
       for (GuardAnnotation annotation : GuardAnnotation.values()) {
-        Optional<AnnotationMirror> own = annotations.find(method, annotation.qualifiedName());
+        Optional<AnnotationMirror> own = annotation.placement() == GuardAnnotation.Placement.PARAMETER
+            ? onAParameter(method, annotation)
+            : annotations.find(method, annotation.qualifiedName());
         if (own.isPresent()) {
           applied.put(annotation, new AppliedAnnotation(own.get(), false));
         } else if (covered && typeAnnotations.containsKey(annotation)) {
@@ -63,6 +66,17 @@ public final class ChainMembersReader {
     }
     return new ChainMembers(type, Collections.unmodifiableMap(typeAnnotations), List.copyOf(guarded), forwarded,
         List.copyOf(constructors));
+  }
+
+  /** The annotation on the first parameter that carries it; the validator reports any second one. */
+  private Optional<AnnotationMirror> onAParameter(ExecutableElement method, GuardAnnotation annotation) {
+    for (VariableElement parameter : method.getParameters()) {
+      Optional<AnnotationMirror> found = annotations.find(parameter, annotation.qualifiedName());
+      if (found.isPresent()) {
+        return found;
+      }
+    }
+    return Optional.empty();
   }
 
   /** Type-level guards cover an interface's abstract methods and a class's public overridable ones. */

@@ -8,7 +8,8 @@ import javax.lang.model.element.TypeElement;
 import javax.lang.model.util.Elements;
 
 /**
- * Collects the chain types of a round: types with a Chainmail annotation on the type or on one of its methods.
+ * Collects the chain types of a round: types with a Chainmail annotation on the type, on one of its methods, or on
+ * one of their parameters.
  * Types that must wait for code not generated yet are kept by name, since {@link TypeElement}s are not stable
  * across rounds.
  */
@@ -36,9 +37,10 @@ public final class ChainScanner {
         continue;
       }
       for (Element element : round.getElementsAnnotatedWith(annotation)) {
-        Element type = element.getKind().isClass() || element.getKind().isInterface()
-            ? element
-            : element.getEnclosingElement();
+        Element type = element;
+        while (!(type instanceof TypeElement)) {
+          type = type.getEnclosingElement();
+        }
         chains.add((TypeElement) type);
       }
     }

@@ -5,19 +5,32 @@ package dev.chainmail.processor.scan;
  * order of diagnostics and of reading; the nesting order of the guards is {@code GuardStage}'s alone.
  */
 public enum GuardAnnotation {
-  RETRY("Retry", true),
-  FALLBACK("Fallback", false),
-  CIRCUIT_BREAKER("CircuitBreaker", true),
-  RATE_LIMIT("RateLimit", true),
-  TIMEOUT("Timeout", true),
-  BULKHEAD("Bulkhead", true);
+  RETRY("Retry", Placement.TYPE_OR_METHOD),
+  FALLBACK("Fallback", Placement.METHOD),
+  CIRCUIT_BREAKER("CircuitBreaker", Placement.TYPE_OR_METHOD),
+  RATE_LIMIT("RateLimit", Placement.TYPE_OR_METHOD),
+  TIMEOUT("Timeout", Placement.TYPE_OR_METHOD),
+  BULKHEAD("Bulkhead", Placement.TYPE_OR_METHOD),
+  CHECKPOINT("Checkpoint", Placement.METHOD),
+  RUN_ID("RunId", Placement.PARAMETER),
+  STEP_KEY("StepKey", Placement.PARAMETER);
+
+  /** Where an annotation is written. */
+  public enum Placement {
+    /** On a method, or on a type, where it covers the methods that lack their own. */
+    TYPE_OR_METHOD,
+    /** On a method only. */
+    METHOD,
+    /** On a parameter, where it makes its method a guarded one. */
+    PARAMETER
+  }
 
   private final String simpleName;
-  private final boolean typeLevel;
+  private final Placement placement;
 
-  GuardAnnotation(String simpleName, boolean typeLevel) {
+  GuardAnnotation(String simpleName, Placement placement) {
     this.simpleName = simpleName;
-    this.typeLevel = typeLevel;
+    this.placement = placement;
   }
 
   /** The annotation's simple name, as diagnostics and config keys write it: {@code CircuitBreaker}. */
@@ -30,9 +43,9 @@ public enum GuardAnnotation {
     return "dev.chainmail." + simpleName;
   }
 
-  /** Whether the annotation may go on a type, where it guards the methods it covers that lack their own. */
-  public boolean typeLevel() {
-    return typeLevel;
+  /** Where the annotation is written. */
+  public Placement placement() {
+    return placement;
   }
 
   /** Returns the guard annotation with this qualified name, or null if it is none. */

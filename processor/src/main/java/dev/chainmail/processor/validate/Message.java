@@ -111,6 +111,37 @@ public enum Message {
   SHARED_NAME_CONFLICT("@%s name \"%s\" is also used on %s with another configuration: %s here, %s there. "
       + "Guards that share a name are one guard, so give them the same attributes, or different names."),
 
+  CHECKPOINT_INTERFACE("@Checkpoint cannot be used on %s of interface %s: an interface proxy wraps a delegate, "
+      + "whose calls to its own methods never reach the proxy, so its steps could not be recorded. Put the steps "
+      + "on a class chain."),
+  CHECKPOINT_ON_ENTRY("@Checkpoint cannot be used on %s, which is a run's entry (it has a @RunId parameter): an "
+      + "entry records its result already. Remove @Checkpoint, or move the work into a step the entry calls."),
+  CHECKPOINT_NAME_TAKEN("@Checkpoint name \"%s\" is already the name of step %s in this chain, so their records "
+      + "would mix. Give one of them another name with @Checkpoint(name = ...)."),
+  CHECKPOINT_UNSUPPORTED_RESULT("%s returns %s, which a durable step cannot record: %s. Give the step a codec with "
+      + "@Checkpoint(codec = ...), a class implementing Codec<%s> with a public no-argument constructor, or "
+      + "return a type built from strings, primitives, byte[], enums, records, List, Set, Map and Optional."),
+  CHECKPOINT_UNSUPPORTED_ARGUMENT("parameter %s of %s has type %s, which a durable step cannot fingerprint: %s. "
+      + "Name a codec for %s on any @Checkpoint of this chain with @Checkpoint(codec = ...), or take a type built "
+      + "from strings, primitives, byte[], enums, records, List, Set, Map and Optional."),
+  CHECKPOINT_CODEC_TYPE("@Checkpoint codec %s does not implement Codec<%s>, so it cannot record what %s returns. "
+      + "Name a codec of that type."),
+  CHECKPOINT_CODEC_VOID("@Checkpoint codec %s is given for %s, which is void and records no value. Remove "
+      + "codec."),
+  CHECKPOINT_CODEC_CONSTRUCTOR("@Checkpoint codec %s needs to be a public, non-abstract class with a public "
+      + "constructor that takes no arguments, which the generated codecs call once. Add one."),
+  STEP_KEY_WITHOUT_CHECKPOINT("@StepKey on parameter %s of %s does nothing, since %s is not a @Checkpoint step. "
+      + "Add @Checkpoint, or remove @StepKey."),
+  STEP_KEY_TYPE("@StepKey parameter %s has type %s, but a step key must be a String, int or long, whose text names "
+      + "the occurrence. Change its type, or key the step by another parameter."),
+  STEP_KEY_TWICE("@StepKey is on both %s and %s of %s, but one parameter names a step's occurrence. Remove one."),
+  RUN_ID_TYPE("@RunId parameter %s has type %s, but a run id is a String. Change its type."),
+  RUN_ID_TWICE("@RunId is on both %s and %s of %s, but a run has one id. Remove one."),
+  RUN_ID_OVERLOADED("%s is a second run entry named %s in this chain, but the store records a run's entry by its "
+      + "name, so resuming could not tell them apart. Rename one of them."),
+  RUN_ID_RESUME_CLASH("%s declares resume(String), which clashes with the method the generated proxy adds to "
+      + "resume a run by its id. Rename the method."),
+
   INTERNAL_ERROR("the Chainmail processor failed while processing %s. This is a bug in Chainmail; please report "
       + "it with this trace:%n%s");
 
