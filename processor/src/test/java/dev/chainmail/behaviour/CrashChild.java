@@ -1,0 +1,56 @@
+package dev.chainmail.behaviour;
+
+import dev.chainmail.runtime.ChainmailContext;
+import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
+import dev.chainmail.runtime.checkpoint.CheckpointStore;
+import dev.chainmail.runtime.checkpoint.CheckpointStores;
+import java.nio.file.Path;
+
+/**
+ * The child JVM of the crash tests: runs one {@link CrashChain} run on an SQLite store, and dies where its crash
+ * mode says.
+ *
+ * <p>Arguments: the database file, the log file, the run id, the step count, and a crash mode
+ * ({@link CrashChain.Crash#parse}), or {@code resume}, which resumes the run through the proxy's
+ * {@code resume(runId)} with its recorded arguments and the step count ignored.
+ *
+ * <p>On standard output it prints {@code running} just before it calls the entry, each line it logs, and
+ * {@code result <value>} when the entry returns. It exits with 0 when the run returned, {@link CrashChain#HALTED}
+ * when the chain halted it, {@link #CLAIMED} if the run was claimed by someone else, and {@link #USAGE} on bad
+ * arguments.
+ */
+final class CrashChild {
+
+  static final int CLAIMED = 3;
+  static final int USAGE = 2;
+  static final String RUNNING = "running";
+  static final String RESULT = "result ";
+
+  private CrashChild() {}
+
+  public static void main(String[] args) {
+    if (args.length != 5) {
+      System.err.println("usage: CrashChild <db> <log> <runId> <steps> <none|slow|resume|halt-<point>:<step>>");
+      System.exit(USAGE);
+    }
+    String runId = args[2];
+    int steps = Integer.parseInt(args[3]);
+    boolean resume = args[4].equals("resume");
+    CrashChain.Crash crash = resume ? CrashChain.Crash.NONE : CrashChain.Crash.parse(args[4]);
+    try (CheckpointStore store = CheckpointStores.sqlite(Path.of(args[0]))) {
+      ResilientCrashChain chain = new ResilientCrashChain(ChainmailContext.builder().checkpointStore(store).build(),
+          Path.of(args[1]), crash, CrashChild::print);
+      print(RUNNING);
+      Object result = resume ? chain.resume(runId) : chain.run(runId, steps);
+      print(RESULT + result);
+    } catch (CheckpointClaimedException e) {
+      e.printStackTrace();
+      System.exit(CLAIMED);
+    }
+  }
+
+  private static void print(String line) {
+    System.out.println(line);
+    System.out.flush();
+  }
+}
