@@ -44,13 +44,6 @@ public final class ResilientReportChain extends ReportChain {
   private final ChainmailListener chainmail$listener;
 
   /**
-   * Creates the proxy with the default context.
-   */
-  public ResilientReportChain() {
-    this(ChainmailContext.defaults());
-  }
-
-  /**
    * Creates the proxy with the clock, sleeper, config and listener of {@code context}.
    */
   public ResilientReportChain(ChainmailContext context) {

@@ -155,12 +155,14 @@ public final class ProxyGenerator {
   }
 
   private void addInterfaceConstructors(ChainModel model, TypeSpec.Builder proxy) {
-    proxy.addMethod(MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Wraps {@code delegate}, with the default context.\n")
-        .addParameter(model.chain(), DELEGATE_FIELD)
-        .addStatement("this($T.defaults(), $N)", CONTEXT, DELEGATE_FIELD)
-        .build());
+    if (!model.hasEntry()) {
+      proxy.addMethod(MethodSpec.constructorBuilder()
+          .addModifiers(Modifier.PUBLIC)
+          .addJavadoc("Wraps {@code delegate}, with the default context.\n")
+          .addParameter(model.chain(), DELEGATE_FIELD)
+          .addStatement("this($T.defaults(), $N)", CONTEXT, DELEGATE_FIELD)
+          .build());
+    }
     MethodSpec.Builder withContext = MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Wraps {@code delegate}, with the clock, sleeper, config and listener of {@code context}.\n")
@@ -186,7 +188,10 @@ public final class ProxyGenerator {
     withContext.addStatement("super($L)", arguments)
         .addStatement("$T.requireNonNull($N, $S)", Objects.class, context, context)
         .addCode(constructorInitializers(model, context));
-    proxy.addMethod(plain.build());
+    if (!model.hasEntry()) {
+      // The default context has no checkpoint store, which a chain with a run's entry needs.
+      proxy.addMethod(plain.build());
+    }
     proxy.addMethod(withContext.build());
   }
 

@@ -37,6 +37,14 @@ public record ChainModel(
     String binaryName,
     CodecCatalog codecs) {
 
+  /**
+   * Whether the chain has a run's entry, which needs a context with a checkpoint store: its proxy has no
+   * constructors that take the default context, which has none.
+   */
+  public boolean hasEntry() {
+    return guarded.stream().anyMatch(method -> method.has(EntrySpec.class));
+  }
+
   public boolean hasFallback() {
     return guarded.stream().anyMatch(method -> method.has(FallbackSpec.class));
   }
