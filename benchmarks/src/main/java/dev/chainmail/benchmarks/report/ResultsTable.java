@@ -38,7 +38,9 @@ public final class ResultsTable {
   static final double RELATIVE_RESOLUTION = 0.02;
 
   private static final List<String> SCENARIO_ORDER = List.of(
-      "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic");
+      "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic",
+      "breaker-success", "breaker-contention", "stack-success", "bulkhead-success", "bulkhead-contention",
+      "timeout-success", "rate-limit-success", "all-guards-success");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
