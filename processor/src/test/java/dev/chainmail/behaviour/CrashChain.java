@@ -143,6 +143,11 @@ class CrashChain {
     }
   }
 
+  /**
+   * Runs only in the child JVM, in the slow mode of the random-kill test: a real pause, so that a SIGKILL sent at a
+   * random moment lands in the middle of a step rather than between runs. Virtual time cannot stand in for it,
+   * since the kill comes from another process in real time. The test JVM itself never sleeps.
+   */
   private void pause() {
     if (crash.point() == Point.SLOW) {
       try {

@@ -14,7 +14,7 @@ import java.util.Optional;
  * Writes {@code @Checkpoint}: outside a run, the call as if there were no checkpoint; inside one, the recorded
  * result if there is one, and otherwise the call, whose result is committed to the store before it is returned.
  */
-final class CheckpointEmitter implements GuardEmitter {
+final class CheckpointEmitter extends ResultKeepingEmitter {
 
   static final ClassName POLICY = ClassName.get(DurableCalls.PACKAGE, "StepPolicy");
   private static final ClassName STEP_CALL = ClassName.get(DurableCalls.PACKAGE, "StepCall");
@@ -36,11 +36,6 @@ final class CheckpointEmitter implements GuardEmitter {
         .addStatement("this.$N = $T.of($S, $L, $L)", field(method), POLICY, step.name(), step.rerunOnMismatch(),
             step.atMostOnce())
         .build();
-  }
-
-  @Override
-  public boolean keepsResult() {
-    return true;
   }
 
   @Override
@@ -81,11 +76,6 @@ final class CheckpointEmitter implements GuardEmitter {
         .addStatement("$N.commit($L, $N)", locals.step(), codec, locals.result())
         .addStatement("return $N", locals.result())
         .build();
-  }
-
-  @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
-    throw new UnsupportedOperationException("a checkpoint wraps a call; see keepsResult()");
   }
 
   private static CheckpointSpec spec(GuardedMethod method) {

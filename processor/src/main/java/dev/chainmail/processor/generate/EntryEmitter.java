@@ -19,7 +19,7 @@ import javax.lang.model.element.Modifier;
  * finished run's recorded result without calling anything, and records the result of a run that finishes. Adds
  * the proxy's {@code resume(String)}, which calls a run's entry again with its recorded arguments.
  */
-final class EntryEmitter implements GuardEmitter {
+final class EntryEmitter extends ResultKeepingEmitter {
 
   static final ClassName ENTRY = ClassName.get(DurableCalls.PACKAGE, "RunEntry");
   private static final ClassName RECORD = ClassName.get(DurableCalls.PACKAGE, "RunRecord");
@@ -39,11 +39,6 @@ final class EntryEmitter implements GuardEmitter {
     return CodeBlock.builder()
         .addStatement("this.$N = $T.of($S, $N)", field(method), ENTRY, spec(method).entry(), context)
         .build();
-  }
-
-  @Override
-  public boolean keepsResult() {
-    return true;
   }
 
   @Override
@@ -76,11 +71,6 @@ final class EntryEmitter implements GuardEmitter {
         .addStatement("this.$N.exit($N)", field(method), locals.run())
         .endControlFlow()
         .build();
-  }
-
-  @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
-    throw new UnsupportedOperationException("an entry wraps a call; see keepsResult()");
   }
 
   @Override
