@@ -92,40 +92,40 @@ final class ResilientReportChainCodecs {
   }
 
   /**
-   * Encodes the arguments of {@code search(String)}, for its fingerprint.
+   * Writes the arguments of {@code search(String)} into the thread's reused writer, for their fingerprint.
    */
-  static byte[] searchArguments(String topic) {
-    CodecWriter out = CodecWriter.start(SEARCH_ARGUMENTS_SCHEMA);
+  static CodecWriter searchArguments(String topic) {
+    CodecWriter out = CodecWriter.arguments(SEARCH_ARGUMENTS_SCHEMA);
     out.writeString(topic);
-    return out.seal();
+    return out;
   }
 
   /**
-   * Encodes the arguments of {@code draft(List<ReportChain.Doc>)}, for its fingerprint.
+   * Writes the arguments of {@code draft(List<ReportChain.Doc>)} into the thread's reused writer, for their fingerprint.
    */
-  static byte[] draftArguments(List<ReportChain.Doc> docs) {
-    CodecWriter out = CodecWriter.start(DRAFT_ARGUMENTS_SCHEMA);
+  static CodecWriter draftArguments(List<ReportChain.Doc> docs) {
+    CodecWriter out = CodecWriter.arguments(DRAFT_ARGUMENTS_SCHEMA);
     writeListOfDoc(out, docs);
-    return out.seal();
+    return out;
   }
 
   /**
-   * Encodes the arguments of {@code review(String)}, for its fingerprint.
+   * Writes the arguments of {@code review(String)} into the thread's reused writer, for their fingerprint.
    */
-  static byte[] reviewArguments(String draft) {
-    CodecWriter out = CodecWriter.start(REVIEW_ARGUMENTS_SCHEMA);
+  static CodecWriter reviewArguments(String draft) {
+    CodecWriter out = CodecWriter.arguments(REVIEW_ARGUMENTS_SCHEMA);
     out.writeString(draft);
-    return out.seal();
+    return out;
   }
 
   /**
-   * Encodes the arguments of {@code publish(int, String)}, for its fingerprint.
+   * Writes the arguments of {@code publish(int, String)} into the thread's reused writer, for their fingerprint.
    */
-  static byte[] publishArguments(int part, String text) {
-    CodecWriter out = CodecWriter.start(PUBLISH_ARGUMENTS_SCHEMA);
+  static CodecWriter publishArguments(int part, String text) {
+    CodecWriter out = CodecWriter.arguments(PUBLISH_ARGUMENTS_SCHEMA);
     out.writeInt(part);
     out.writeString(text);
-    return out.seal();
+    return out;
   }
 
   private static void writeReport(CodecWriter out, ReportChain.Report value) {

@@ -23,6 +23,9 @@ public class DurableChain {
   public static final Paper PAPER = new Paper("Hedged requests", "J. Dean", 2013, 4_200L, 0.97, true,
       List.of("latency", "tail", "systems"), "CACM", 9, "Cut tail latency by sending a second request late.");
 
+  /** The value {@link #label} returns. */
+  public static final String LABEL = "hedged";
+
   /** Opens a run for the benchmarks to hold: the steps they call record into the open run. */
   public String run(@RunId String runId) {
     return runId;
@@ -32,6 +35,12 @@ public class DurableChain {
   @Checkpoint
   public Paper lookup(@StepKey String key) {
     return PAPER;
+  }
+
+  /** A step keyed like {@link #lookup} whose result is short, to show the hit path apart from a large decode. */
+  @Checkpoint
+  public String label(@StepKey String key) {
+    return LABEL;
   }
 
   /** A step whose every call is a new occurrence, and so a new record committed to the store. */

@@ -39,6 +39,11 @@ public final class MarkdownTable {
     return this;
   }
 
+  /** @return {@code true} if no row was added below the headers */
+  public boolean isEmpty() {
+    return rows.size() == 1;
+  }
+
   /** @return the table as Markdown, one line per row, ending with a line break */
   public String render() {
     int[] widths = new int[columns];

@@ -15,14 +15,17 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Prints a JMH JSON result file ({@code -rf json}) as one Markdown table: scenario, implementation, time per
- * operation with its error, bytes allocated per operation ({@code -prof gc}), overhead over the direct call, and
- * that overhead as a multiple of Chainmail's.
+ * Prints a JMH JSON result file ({@code -rf json}) as Markdown tables. The first covers the scenarios with a direct
+ * call: scenario, implementation, time per operation with its error, bytes allocated per operation ({@code -prof
+ * gc}), overhead over the direct call, and that overhead as a multiple of Chainmail's. The second covers the
+ * scenarios measured against a floor of their own rather than a direct call, the durable-run ones: each score in its
+ * own unit, with its bytes per operation.
  *
  * <p>Benchmark names follow one convention: the class {@code <Scenario>Benchmark} is a scenario and each method an
  * implementation, so {@code RetryOneFailureBenchmark.resilience4jDecorated} reads as scenario
  * {@code retry-one-failure}, implementation {@code resilience4j-decorated}. Every scenario has a {@code direct}
- * method, the floor, and a {@code chainmail} method.
+ * method, the floor, and a {@code chainmail} method, but the scenarios of the second table; a benchmark's
+ * {@code @Param} values are part of its scenario, as {@code checkpoint-hit [store=sqlite]}.
  *
  * <p>Usage: {@code java -cp benchmarks.jar dev.chainmail.benchmarks.report.ResultsTable results.json}
  */
@@ -40,7 +43,8 @@ public final class ResultsTable {
   private static final List<String> SCENARIO_ORDER = List.of(
       "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic",
       "breaker-success", "breaker-contention", "stack-success", "bulkhead-success", "bulkhead-contention",
-      "timeout-success", "rate-limit-success", "all-guards-success");
+      "timeout-success", "rate-limit-success", "all-guards-success", "checkpoint-hit", "checkpoint-write",
+      "checkpoint-codec");
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -78,20 +82,44 @@ public final class ResultsTable {
     for (JsonNode run : runs) {
       results.add(Result.of(run));
     }
+    results.sort(Comparator.comparingInt(ResultsTable::order));
     Map<String, List<Result>> byScenario = new LinkedHashMap<>();
-    for (String scenario : SCENARIO_ORDER) {
-      byScenario.put(scenario, new ArrayList<>());
-    }
     for (Result result : results) {
-      byScenario.computeIfAbsent(result.scenario, s -> new ArrayList<>()).add(result);
+      byScenario.computeIfAbsent(result.scenarioLabel(), s -> new ArrayList<>()).add(result);
     }
 
-    MarkdownTable table = new MarkdownTable(2, "scenario", "implementation", "ns/op ± error", "B/op",
+    MarkdownTable overDirect = new MarkdownTable(2, "scenario", "implementation", "ns/op ± error", "B/op",
         "overhead over direct (ns)", "overhead ratio vs Chainmail");
+    MarkdownTable ownFloor = new MarkdownTable(2, "scenario", "implementation", "score ± error", "unit", "B/op");
     for (List<Result> scenario : byScenario.values()) {
-      addScenario(table, scenario);
+      if (find(scenario, "direct") != null) {
+        addScenario(overDirect, scenario);
+      } else {
+        addOwnFloorScenario(ownFloor, scenario);
+      }
     }
-    return heading(runs.get(0)) + "\n" + table.render();
+    StringBuilder report = new StringBuilder(heading(runs.get(0))).append('\n');
+    if (!overDirect.isEmpty()) {
+      report.append('\n').append(overDirect.render());
+    }
+    if (!ownFloor.isEmpty()) {
+      report.append("\nScenarios measured against a floor of their own (durable runs):\n\n").append(ownFloor.render());
+    }
+    return report.toString();
+  }
+
+  /** The place of a result's scenario in {@link #SCENARIO_ORDER}; scenarios not listed come last, as found. */
+  private static int order(Result result) {
+    int index = SCENARIO_ORDER.indexOf(result.scenario);
+    return index < 0 ? SCENARIO_ORDER.size() : index;
+  }
+
+  private static void addOwnFloorScenario(MarkdownTable table, List<Result> scenario) {
+    scenario.sort(Comparator.comparingInt(Result::rank));
+    for (Result result : scenario) {
+      table.row(result.scenarioLabel(), result.implementation, withError(result.score, result.error), result.unit,
+          bytes(result.bytesPerOp));
+    }
   }
 
   private static JsonNode parse(String json) {
@@ -201,10 +229,15 @@ public final class ResultsTable {
     final double score;
     final double error;
     final double bytesPerOp;
+    final String unit;
+    /** The benchmark's {@code @Param} values, as {@code store=sqlite}; empty without any. */
+    final String params;
 
     private Result(String scenario, String implementation, int threads, double score, double error,
-        double bytesPerOp) {
+        double bytesPerOp, String unit, String params) {
       this.scenario = scenario;
+      this.unit = unit;
+      this.params = params;
       this.implementation = implementation;
       this.threads = threads;
       this.score = score;
@@ -222,12 +255,15 @@ public final class ResultsTable {
       // A path that is absent reads as a missing node, which is not a number: no -prof gc, no bytes per operation.
       double bytes = number(run.path("secondaryMetrics").path("gc.alloc.rate.norm").path("score"));
       int threads = run.path("threads").isNumber() ? run.path("threads").intValue() : 1;
+      List<String> params = new ArrayList<>();
+      run.path("params").fields().forEachRemaining(param -> params.add(param.getKey() + "=" + param.getValue().asText()));
       return new Result(scenario, kebab(benchmark.substring(dot + 1)), threads, number(primary.path("score")),
-          number(primary.path("scoreError")), bytes);
+          number(primary.path("scoreError")), bytes, primary.path("scoreUnit").asText(), String.join(", ", params));
     }
 
     String scenarioLabel() {
-      return threads > 1 ? scenario + " (" + threads + " threads)" : scenario;
+      String label = params.isEmpty() ? scenario : scenario + " [" + params + "]";
+      return threads > 1 ? label + " (" + threads + " threads)" : label;
     }
 
     int rank() {

@@ -145,7 +145,10 @@ public final class CodecGenerator {
         .build());
   }
 
-  /** {@code static byte[] searchArguments(String topic)}, and for an entry its reader and record. */
+  /**
+   * {@code static CodecWriter searchArguments(String topic)} for a step; for an entry {@code static byte[]
+   * runArguments(...)}, its reader and record.
+   */
   private static void addArguments(CodecPlan plan, TypeSpec.Builder codecs, GuardedMethod method,
       Map<String, String> schemas) {
     MethodSignature signature = method.signature();
@@ -170,16 +173,23 @@ public final class CodecGenerator {
     }
     schemas.put(schema, shape.toString());
     MethodSpec.Builder encode = MethodSpec.methodBuilder(CodecNames.argumentsMethod(method.fieldPrefix()))
-        .addJavadoc("Encodes the arguments of {@code $L}$L.\n", signature.describe(),
-            entry.isPresent() ? ", but its run id, to record them" : ", for its fingerprint")
-        .addModifiers(Modifier.STATIC)
-        .returns(byte[].class)
-        .addStatement("$T out = $T.start($N)", WRITER, WRITER, schema);
+        .addModifiers(Modifier.STATIC);
+    if (entry.isPresent()) {
+      encode.addJavadoc("Encodes the arguments of {@code $L}, but its run id, to record them.\n",
+              signature.describe())
+          .returns(byte[].class)
+          .addStatement("$T out = $T.start($N)", WRITER, WRITER, schema);
+    } else {
+      encode.addJavadoc("Writes the arguments of {@code $L} into the thread's reused writer, for their"
+              + " fingerprint.\n", signature.describe())
+          .returns(WRITER)
+          .addStatement("$T out = $T.arguments($N)", WRITER, WRITER, schema);
+    }
     for (int i = 0; i < parameters.size(); i++) {
       encode.addParameter(parameters.get(i).type(), parameters.get(i).name());
       encode.addStatement("$L", write(plan, types.get(i), "out", CodeBlock.of("$N", parameters.get(i).name())));
     }
-    codecs.addMethod(encode.addStatement("return out.seal()").build());
+    codecs.addMethod(encode.addStatement(entry.isPresent() ? "return out.seal()" : "return out").build());
     if (entry.isPresent()) {
       addArgumentsReader(plan, codecs, method, parameters, types, schema);
     }

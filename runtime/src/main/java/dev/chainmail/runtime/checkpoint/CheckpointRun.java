@@ -85,13 +85,12 @@ public final class CheckpointRun {
     }
   }
 
-  StepCall begin(StepPolicy policy, String key, byte[] arguments) {
+  StepCall begin(StepPolicy policy, String key, Fingerprints fingerprints) {
     if (exited) {
       throw exitedException(policy.name());
     }
     StepTable table = table(policy.name());
     String stepKey = key != null ? key : StepKeys.occurrence(table.nextOccurrence());
-    Fingerprints fingerprints = Fingerprints.get().of(arguments);
     StepCall recorded = table.rows.get(stepKey);
     if (recorded != null && recorded.result != null && fingerprints.matches(recorded.fingerprint)) {
       return recorded;

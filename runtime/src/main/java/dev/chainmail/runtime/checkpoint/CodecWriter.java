@@ -17,30 +17,82 @@ import java.util.zip.CRC32C;
  * }
  * }</pre>
  *
- * <p>A writer grows one buffer, and {@link #seal()} copies it once into the result. Instances are not thread-safe:
- * each encoding uses its own.
+ * <p>A writer grows one buffer, and {@link #seal()} copies it once into the result. A step's arguments, which are
+ * only fingerprinted, are written by {@link #arguments(long)} into a buffer that each thread reuses. Instances are
+ * not thread-safe: each encoding uses its own.
  */
 public final class CodecWriter {
 
   private static final int INITIAL_CAPACITY = 64;
+  /** The largest buffer a thread keeps for its arguments between calls; a larger one is dropped after use. */
+  private static final int RETAINED_CAPACITY = 8 * 1024;
+  private static final ThreadLocal<CodecWriter> ARGUMENTS = new ThreadLocal<>();
+
+  /** What a writer writes, and so how it ends. */
+  private enum Kind {
+    /** A whole value, ended by {@link #seal()}. */
+    VALUE,
+    /** A part of a value with no envelope, ended by {@link #toFragment()}. */
+    FRAGMENT,
+    /** A step's arguments in the thread's reused buffer, ended when {@link StepPolicy} fingerprints them. */
+    ARGUMENTS
+  }
 
   private byte[] buffer;
   private int size;
   private boolean sealed;
-  /** Whether this writer writes a fragment: a part of a value, with no envelope. */
-  private final boolean fragment;
+  private final Kind kind;
 
   private CodecWriter(long schemaHash, int capacity) {
+    kind = Kind.VALUE;
     buffer = new byte[Math.max(capacity, CodecFormat.HEADER + CodecFormat.TRAILER)];
-    buffer[0] = (byte) CodecFormat.VERSION;
-    size = 1;
-    fragment = false;
-    writeFixedLong(schemaHash);
+    writeHeader(schemaHash);
   }
 
-  private CodecWriter() {
-    buffer = new byte[16];
-    fragment = true;
+  private CodecWriter(Kind kind, int capacity) {
+    this.kind = kind;
+    buffer = new byte[capacity];
+    sealed = kind == Kind.ARGUMENTS;
+  }
+
+  /**
+   * Starts writing the arguments of a step's call, to be passed to {@link StepPolicy#begin}, which fingerprints
+   * them and ends the writer. The writer is the calling thread's own and is reused by its next call, so that a step
+   * found recorded allocates nothing for its arguments; pass it to {@code begin} before starting another. A thread
+   * that starts arguments while its writer is still open, as a codec that calls a step would, gets a new writer.
+   *
+   * @param schemaHash the schema hash of the arguments' types, from {@link CodecFormat#schemaHash(String)}
+   * @return the calling thread's writer of arguments, empty but for the schema hash
+   */
+  public static CodecWriter arguments(long schemaHash) {
+    CodecWriter writer = ARGUMENTS.get();
+    if (writer == null || !writer.sealed) {
+      // None yet, or one left open: by a call that is encoding its own arguments, or by one that failed midway.
+      writer = new CodecWriter(Kind.ARGUMENTS, INITIAL_CAPACITY);
+      ARGUMENTS.set(writer);
+    }
+    writer.sealed = false;
+    writer.size = 0;
+    writer.writeHeader(schemaHash);
+    return writer;
+  }
+
+  /**
+   * Fingerprints the arguments written, into {@code fingerprints}, and ends the writer for its thread's next call.
+   *
+   * @throws IllegalStateException if this writer does not write arguments, or was ended already
+   */
+  void fingerprintInto(Fingerprints fingerprints) {
+    checkOpen();
+    if (kind != Kind.ARGUMENTS) {
+      throw new IllegalStateException("a step's arguments are written by CodecWriter.arguments(schemaHash), and"
+          + " this writer writes a " + (kind == Kind.FRAGMENT ? "fragment" : "whole value"));
+    }
+    fingerprints.of(buffer, 0, size);
+    sealed = true;
+    if (buffer.length > RETAINED_CAPACITY) {
+      buffer = new byte[INITIAL_CAPACITY];
+    }
   }
 
   /**
@@ -51,7 +103,7 @@ public final class CodecWriter {
    * @return a new writer of a fragment
    */
   public static CodecWriter fragment() {
-    return new CodecWriter();
+    return new CodecWriter(Kind.FRAGMENT, 16);
   }
 
   /**
@@ -62,8 +114,9 @@ public final class CodecWriter {
    */
   public byte[] toFragment() {
     checkOpen();
-    if (!fragment) {
-      throw new IllegalStateException("this CodecWriter writes a whole value; seal() it instead");
+    if (kind != Kind.FRAGMENT) {
+      throw new IllegalStateException("this CodecWriter writes " + (kind == Kind.VALUE ? "a whole value; seal() it"
+          : "a step's arguments; pass it to StepPolicy.begin") + " instead");
     }
     sealed = true;
     byte[] result = Arrays.copyOf(buffer, size);
@@ -123,8 +176,9 @@ public final class CodecWriter {
    */
   public byte[] seal() {
     checkOpen();
-    if (fragment) {
-      throw new IllegalStateException("this CodecWriter writes a fragment; call toFragment() instead");
+    if (kind != Kind.VALUE) {
+      throw new IllegalStateException("this CodecWriter writes " + (kind == Kind.FRAGMENT
+          ? "a fragment; call toFragment()" : "a step's arguments; pass it to StepPolicy.begin") + " instead");
     }
     CRC32C crc = new CRC32C();
     crc.update(buffer, 0, size);
@@ -375,6 +429,12 @@ public final class CodecWriter {
       value >>>= 7;
     }
     buffer[size++] = (byte) value;
+  }
+
+  private void writeHeader(long schemaHash) {
+    buffer[0] = (byte) CodecFormat.VERSION;
+    size = 1;
+    writeFixedLong(schemaHash);
   }
 
   private void writeFixedInt(int value) {

@@ -10,7 +10,9 @@ import dev.chainmail.runtime.ConfigurationException;
  * <pre>{@code
  * CheckpointRun run = Checkpoints.current();
  * if (run != null) {
- *   StepCall call = draft$checkpoint.begin(run, ARGUMENTS_CODEC.encode(docs));
+ *   CodecWriter arguments = CodecWriter.arguments(DRAFT_ARGUMENTS_SCHEMA);
+ *   ... write docs to arguments ...
+ *   StepCall call = draft$checkpoint.begin(run, arguments);
  *   if (call.done()) {
  *     return call.decode(RESULT_CODEC);
  *   }
@@ -30,7 +32,8 @@ import dev.chainmail.runtime.ConfigurationException;
  *       step is executed again;
  *   <li>not recorded: the step is executed, after its STARTED marker is recorded if it is at most once.
  * </ul>
- * A step found recorded costs a fingerprint and two map lookups, and allocates nothing.
+ * A step found recorded costs the encoding of its arguments into its thread's reused buffer, a fingerprint and two
+ * map lookups, and allocates nothing but the value its codec decodes.
  *
  * <p>An at-most-once step that throws keeps its STARTED marker: the failure may have come after its effect, so a
  * resume finds it in doubt. This class is immutable and thread-safe.
@@ -88,16 +91,16 @@ public final class StepPolicy {
    * run, from {@code "0"}, counted per run on every thread.
    *
    * @param run the current run, from {@link Checkpoints#current()}
-   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @param arguments the step's arguments, from {@link CodecWriter#arguments(long)}, which are fingerprinted and
+   *     the writer ended
    * @return the call: done, or to be executed and committed
    * @throws NullPointerException if an argument is null
    * @throws IllegalStateException if the run's entry has returned, or the store fails
    * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
    * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
    */
-  public StepCall begin(CheckpointRun run, byte[] arguments) {
-    checkArguments(run, arguments);
-    return run.begin(this, null, arguments);
+  public StepCall begin(CheckpointRun run, CodecWriter arguments) {
+    return run.begin(this, null, fingerprint(run, arguments));
   }
 
   /**
@@ -105,7 +108,8 @@ public final class StepPolicy {
    *
    * @param run the current run, from {@link Checkpoints#current()}
    * @param key the value of the step's {@code @StepKey} parameter, the same on every replay
-   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @param arguments the step's arguments, from {@link CodecWriter#arguments(long)}, which are fingerprinted and
+   *     the writer ended
    * @return the call: done, or to be executed and committed
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if {@code key} is empty
@@ -113,8 +117,8 @@ public final class StepPolicy {
    * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
    * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
    */
-  public StepCall begin(CheckpointRun run, String key, byte[] arguments) {
-    checkArguments(run, arguments);
+  public StepCall begin(CheckpointRun run, String key, CodecWriter arguments) {
+    Fingerprints fingerprints = fingerprint(run, arguments);
     if (key == null) {
       throw new NullPointerException("the @StepKey argument of step '" + name + "' is null; a key names the"
           + " occurrence of the step and must be the same on every replay");
@@ -123,7 +127,7 @@ public final class StepPolicy {
       throw new IllegalArgumentException("the @StepKey argument of step '" + name + "' is empty; a key names the"
           + " occurrence of the step and must be the same on every replay");
     }
-    return run.begin(this, key, arguments);
+    return run.begin(this, key, fingerprints);
   }
 
   /**
@@ -132,26 +136,31 @@ public final class StepPolicy {
    *
    * @param run the current run, from {@link Checkpoints#current()}
    * @param key the value of the step's {@code @StepKey} parameter, the same on every replay
-   * @param arguments the step's encoded arguments, which are fingerprinted
+   * @param arguments the step's arguments, from {@link CodecWriter#arguments(long)}, which are fingerprinted and
+   *     the writer ended
    * @return the call: done, or to be executed and committed
    * @throws NullPointerException if {@code run} or {@code arguments} is null
    * @throws IllegalStateException if the run's entry has returned, or the store fails
    * @throws CheckpointMismatchException if the step is recorded with other arguments and does not rerun
    * @throws CheckpointInDoubtException if the step is at most once and was started without being recorded
    */
-  public StepCall begin(CheckpointRun run, long key, byte[] arguments) {
-    checkArguments(run, arguments);
+  public StepCall begin(CheckpointRun run, long key, CodecWriter arguments) {
+    Fingerprints fingerprints = fingerprint(run, arguments);
     String text = key >= 0 && key < StepKeys.CACHED ? StepKeys.occurrence((int) key) : Long.toString(key);
-    return run.begin(this, text, arguments);
+    return run.begin(this, text, fingerprints);
   }
 
-  private static void checkArguments(CheckpointRun run, byte[] arguments) {
-    if (run == null) {
-      throw new NullPointerException("run is null; a step outside any run executes without StepPolicy");
-    }
+  /** Fingerprints the arguments into the thread's fingerprinter, ending their writer, and checks {@code run}. */
+  private static Fingerprints fingerprint(CheckpointRun run, CodecWriter arguments) {
     if (arguments == null) {
       throw new NullPointerException("arguments");
     }
+    Fingerprints fingerprints = Fingerprints.get();
+    arguments.fingerprintInto(fingerprints);
+    if (run == null) {
+      throw new NullPointerException("run is null; a step outside any run executes without StepPolicy");
+    }
+    return fingerprints;
   }
 
   @Override

@@ -2,6 +2,7 @@ package dev.chainmail.runtime.checkpoint;
 
 import static dev.chainmail.runtime.checkpoint.TestCodecs.STRING;
 import static dev.chainmail.runtime.checkpoint.TestCodecs.arguments;
+import static dev.chainmail.runtime.checkpoint.TestCodecs.stepArguments;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -53,7 +54,7 @@ class DurableRunTest {
   /** What a proxy's step does: the recorded result if there is one, else execute and commit. */
   private String step(StepPolicy policy, String argument, Supplier<String> body) {
     CheckpointRun run = Checkpoints.current();
-    StepCall call = policy.begin(run, arguments(argument));
+    StepCall call = policy.begin(run, stepArguments(argument));
     if (call.done()) {
       return call.decode(STRING);
     }
@@ -185,10 +186,10 @@ class DurableRunTest {
     StepPolicy fetch = StepPolicy.of("fetch", false, false);
     assertThrows(IllegalStateException.class, () -> run(entry, "r1", "", () -> {
       for (String key : List.of("b", "a")) {
-        StepCall call = fetch.begin(Checkpoints.current(), key, arguments(key));
+        StepCall call = fetch.begin(Checkpoints.current(), key, stepArguments(key));
         call.commit(STRING, "value of " + key);
       }
-      StepCall numbered = fetch.begin(Checkpoints.current(), 7L, arguments("7"));
+      StepCall numbered = fetch.begin(Checkpoints.current(), 7L, stepArguments("7"));
       numbered.commit(STRING, "seven");
       throw new IllegalStateException("crash");
     }));
@@ -196,14 +197,14 @@ class DurableRunTest {
         new StepRecord("fetch", "7", true)), store.steps("r1"));
     run(entry, "r1", "", () -> {
       CheckpointRun run = Checkpoints.current();
-      assertEquals("seven", fetch.begin(run, "7", arguments("7")).decode(STRING));
-      assertEquals("value of a", fetch.begin(run, "a", arguments("a")).decode(STRING));
-      StepCall b = fetch.begin(run, "b", arguments("b"));
+      assertEquals("seven", fetch.begin(run, "7", stepArguments("7")).decode(STRING));
+      assertEquals("value of a", fetch.begin(run, "a", stepArguments("a")).decode(STRING));
+      StepCall b = fetch.begin(run, "b", stepArguments("b"));
       assertTrue(b.done());
-      assertSame(b, fetch.begin(run, "b", arguments("b")));
-      assertFalse(fetch.begin(run, 8, arguments("8")).done());
-      assertThrows(IllegalArgumentException.class, () -> fetch.begin(run, "", arguments("")));
-      assertThrows(NullPointerException.class, () -> fetch.begin(run, (String) null, arguments("")));
+      assertSame(b, fetch.begin(run, "b", stepArguments("b")));
+      assertFalse(fetch.begin(run, 8, stepArguments("8")).done());
+      assertThrows(IllegalArgumentException.class, () -> fetch.begin(run, "", stepArguments("")));
+      assertThrows(NullPointerException.class, () -> fetch.begin(run, (String) null, stepArguments("")));
       return "done";
     });
   }
@@ -407,12 +408,12 @@ class DurableRunTest {
     RunEntry entry = entry(kind);
     StepPolicy policy = StepPolicy.of("s", false, false);
     CheckpointRun run = entry.enter("r1", arguments());
-    StepCall call = policy.begin(run, arguments("x"));
+    StepCall call = policy.begin(run, stepArguments("x"));
     entry.exit(run);
     entry.exit(run);
     assertNull(Checkpoints.current());
     assertThrows(IllegalStateException.class, () -> call.commit(STRING, "late"));
-    assertThrows(IllegalStateException.class, () -> policy.begin(run, arguments("x")));
+    assertThrows(IllegalStateException.class, () -> policy.begin(run, stepArguments("x")));
     assertEquals(List.of(), store.steps("r1"));
   }
 
@@ -422,7 +423,7 @@ class DurableRunTest {
     RunEntry entry = entry(kind);
     StepPolicy policy = StepPolicy.of("s", false, false);
     run(entry, "r1", "", () -> {
-      StepCall call = policy.begin(Checkpoints.current(), arguments("x"));
+      StepCall call = policy.begin(Checkpoints.current(), stepArguments("x"));
       assertThrows(IllegalStateException.class, () -> call.decode(STRING));
       call.commit(STRING, null);
       assertThrows(IllegalStateException.class, () -> call.commit(STRING, "again"));
@@ -431,7 +432,7 @@ class DurableRunTest {
     run(entry, "r2", "", () -> "r");
     crashAfter(entry, "r3", () -> step(policy, "x", () -> null));
     run(entry, "r3", "", () -> {
-      StepCall call = policy.begin(Checkpoints.current(), arguments("x"));
+      StepCall call = policy.begin(Checkpoints.current(), stepArguments("x"));
       assertTrue(call.done());
       assertNull(call.decode(STRING));
       assertThrows(IllegalStateException.class, () -> call.commit(STRING, "x"));
@@ -447,7 +448,7 @@ class DurableRunTest {
     assertEquals("s", policy.name());
     assertTrue(policy.rerunOnMismatch());
     assertTrue(policy.atMostOnce());
-    assertThrows(NullPointerException.class, () -> policy.begin(null, new byte[0]));
+    assertThrows(NullPointerException.class, () -> policy.begin(null, stepArguments()));
   }
 
   private void crashAfter(RunEntry entry, Runnable steps) {

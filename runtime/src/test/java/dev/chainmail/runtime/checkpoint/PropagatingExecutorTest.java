@@ -2,6 +2,7 @@ package dev.chainmail.runtime.checkpoint;
 
 import static dev.chainmail.runtime.checkpoint.TestCodecs.STRING;
 import static dev.chainmail.runtime.checkpoint.TestCodecs.arguments;
+import static dev.chainmail.runtime.checkpoint.TestCodecs.stepArguments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -104,7 +105,7 @@ class PropagatingExecutorTest {
         for (int i = 0; i < 8; i++) {
           int page = i;
           results.add(CompletableFuture.supplyAsync(() -> {
-            StepCall call = fetch.begin(Checkpoints.current(), page, arguments("page " + page));
+            StepCall call = fetch.begin(Checkpoints.current(), page, stepArguments("page " + page));
             if (call.done()) {
               return call.decode(STRING);
             }
@@ -137,7 +138,7 @@ class PropagatingExecutorTest {
       List<CompletableFuture<Void>> done = new ArrayList<>();
       for (int i = 0; i < 20; i++) {
         done.add(CompletableFuture.runAsync(
-            () -> tick.begin(Checkpoints.current(), arguments()).commit(STRING, "t"), Checkpoints.propagating(pool)));
+            () -> tick.begin(Checkpoints.current(), stepArguments()).commit(STRING, "t"), Checkpoints.propagating(pool)));
       }
       for (CompletableFuture<Void> future : done) {
         future.get(10, TimeUnit.SECONDS);

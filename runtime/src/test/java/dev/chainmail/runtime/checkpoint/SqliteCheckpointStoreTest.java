@@ -2,6 +2,7 @@ package dev.chainmail.runtime.checkpoint;
 
 import static dev.chainmail.runtime.checkpoint.TestCodecs.STRING;
 import static dev.chainmail.runtime.checkpoint.TestCodecs.arguments;
+import static dev.chainmail.runtime.checkpoint.TestCodecs.stepArguments;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +37,7 @@ class SqliteCheckpointStoreTest {
       RunEntry entry = RunEntry.of("com.example.Chain/run", ChainmailContext.builder().checkpointStore(store).build());
       CheckpointRun run = entry.enter("r1", arguments("topic"));
       try {
-        search.begin(run, arguments("topic")).commit(STRING, "docs");
+        search.begin(run, stepArguments("topic")).commit(STRING, "docs");
       } finally {
         entry.exit(run);
       }
@@ -47,7 +48,7 @@ class SqliteCheckpointStoreTest {
       RunEntry entry = RunEntry.of("com.example.Chain/run", ChainmailContext.builder().checkpointStore(store).build());
       CheckpointRun run = entry.enter("r1", arguments("topic"));
       try {
-        StepCall call = search.begin(run, arguments("topic"));
+        StepCall call = search.begin(run, stepArguments("topic"));
         assertTrue(call.done());
         assertEquals("docs", call.decode(STRING));
         entry.finish(run, STRING.encode("report"));

@@ -34,4 +34,13 @@ final class TestCodecs {
     }
     return out.seal();
   }
+
+  /** Writes a step's arguments as a generated proxy would, for {@link StepPolicy#begin}. */
+  static CodecWriter stepArguments(String... values) {
+    CodecWriter out = CodecWriter.arguments(ARGUMENTS_SCHEMA);
+    for (String value : values) {
+      out.writeString(value);
+    }
+    return out;
+  }
 }
