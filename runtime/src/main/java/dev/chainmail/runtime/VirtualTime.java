@@ -81,21 +81,33 @@ public final class VirtualTime implements Clock, Sleeper {
    */
   private void move(long nanos) {
     long remaining = nanos;
+    RuntimeException thrown = null;
     while (true) {
       long step = scheduler.nextAt() - now.get();
-      if (step > remaining) {
-        long reached = now.addAndGet(remaining);
-        deadlines.fireDue(reached);
-        scheduler.runDue(reached);
-        return;
-      }
-      if (step > 0) {
+      boolean last = step > remaining;
+      if (last) {
+        now.addAndGet(remaining);
+      } else if (step > 0) {
         now.addAndGet(step);
         remaining -= step;
       }
       long reached = now.get();
       deadlines.fireDue(reached);
-      scheduler.runDue(reached);
+      try {
+        scheduler.runDue(reached);
+      } catch (RuntimeException e) {
+        if (thrown == null) {
+          thrown = e;
+        } else {
+          thrown.addSuppressed(e);
+        }
+      }
+      if (last) {
+        break;
+      }
+    }
+    if (thrown != null) {
+      throw thrown;
     }
   }
 
