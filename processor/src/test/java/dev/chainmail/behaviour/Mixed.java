@@ -3,15 +3,18 @@ package dev.chainmail.behaviour;
 import dev.chainmail.CircuitBreaker;
 import dev.chainmail.Replicated;
 
-/** An interface chain with one replicated method beside one that goes to the primary replica. */
+/**
+ * An interface chain without a heartbeat, so that only calls judge its replicas: two replicated methods, whose
+ * detection knobs agree, beside one that goes to the primary replica.
+ */
 interface Mixed {
 
-  @Replicated
-  String replicated(String question);
+  @Replicated(ejectAfter = 2, ejectFor = "10s", maxEjectFor = "40s", maxEjectedPercent = 100)
+  String ask(String question);
 
   String primaryOnly(String question);
 
   @CircuitBreaker(requestVolumeThreshold = 2, failureRatio = 1.0, delay = "1m")
-  @Replicated
+  @Replicated(ejectAfter = 2, ejectFor = "10s", maxEjectFor = "40s", maxEjectedPercent = 100)
   String broken(String question);
 }

@@ -57,6 +57,11 @@ class ReplicatedBehaviourTest {
     return ResilientAnswerer.replicated(context, List.of(first, second, third));
   }
 
+  /** A proxy without a heartbeat, so that only calls judge the replicas. */
+  private ResilientMixed passive() {
+    return ResilientMixed.replicated(context, List.of(first, second, third));
+  }
+
   @Test
   void failoverServesFromThePrimaryWhileItIsHealthy() {
     ResilientAnswerer answerer = answerer();
@@ -88,61 +93,61 @@ class ReplicatedBehaviourTest {
 
   @Test
   void aReplicaIsEjectedAfterConsecutiveFailuresAndReadmittedOnProbation() {
-    ResilientAnswerer answerer = answerer();
+    ResilientMixed answerer = passive();
     first.script.failWith(new IllegalStateException("1"), new IllegalStateException("2"));
-    assertEquals("second: a", answerer.answer("a"));
-    assertEquals("second: b", answerer.answer("b"));
-    assertEquals(List.of("ejected 0 by answer"), events);
+    assertEquals("second: a", answerer.ask("a"));
+    assertEquals("second: b", answerer.ask("b"));
+    assertEquals(List.of("ejected 0 by ask"), events);
     assertTrue(answerer.replicaHealth().get(0).ejected());
     assertEquals(1, answerer.replicaHealth().get(0).ejections());
 
-    assertEquals("second: c", answerer.answer("c"), "an ejected replica is not tried");
+    assertEquals("second: c", answerer.ask("c"), "an ejected replica is not tried");
     assertEquals(2, first.script.calls());
 
     time.advance(10 * SECOND);
     assertTrue(answerer.replicaHealth().get(0).ejected(), "still reported ejected until a call sees it");
-    assertEquals("first: d", answerer.answer("d"));
-    assertEquals(List.of("ejected 0 by answer", "readmitted 0"), events);
+    assertEquals("first: d", answerer.ask("d"));
+    assertEquals(List.of("ejected 0 by ask", "readmitted 0"), events);
     assertFalse(answerer.replicaHealth().get(0).ejected());
   }
 
   @Test
   void aReplicaOnProbationThatFailsIsEjectedAgainForTwiceAsLongUpToTheCap() {
-    ResilientAnswerer answerer = answerer();
+    ResilientMixed answerer = passive();
     first.script.failWith(new IllegalStateException("1"), new IllegalStateException("2"),
         new IllegalStateException("3"), new IllegalStateException("4"), new IllegalStateException("5"));
-    answerer.answer("a");
-    answerer.answer("b");
+    answerer.ask("a");
+    answerer.ask("b");
     time.advance(10 * SECOND);
-    answerer.answer("c");   // on probation: one failure ejects it again, for 20 s
+    answerer.ask("c");   // on probation: one failure ejects it again, for 20 s
     assertEquals(2, answerer.replicaHealth().get(0).ejections());
     time.advance(19 * SECOND);
-    answerer.answer("d");
+    answerer.ask("d");
     assertEquals(3, first.script.calls(), "20 s have not passed");
     time.advance(SECOND);
-    answerer.answer("e");   // the fourth failure: ejected for 40 s, the cap
+    answerer.ask("e");   // the fourth failure: ejected for 40 s, the cap
     time.advance(40 * SECOND);
-    answerer.answer("f");   // the fifth failure: still 40 s
+    answerer.ask("f");   // the fifth failure: still 40 s
     assertEquals(4, answerer.replicaHealth().get(0).ejections());
     time.advance(39 * SECOND);
-    assertEquals("second: g", answerer.answer("g"));
+    assertEquals("second: g", answerer.ask("g"));
     time.advance(SECOND);
-    assertEquals("first: h", answerer.answer("h"));
+    assertEquals("first: h", answerer.ask("h"));
   }
 
   @Test
   void whenEveryReplicaIsEjectedTheEarliestEjectedIsStillTried() {
-    ResilientAnswerer answerer = answerer();
+    ResilientMixed answerer = passive();
     for (ScriptedAnswerer replica : List.of(first, second, third)) {
       replica.script.failWith(new IllegalStateException("1"), new IllegalStateException("2"));
     }
     // All three are ejected at the same moment, so the lowest index is the earliest; the runtime's tests cover
     // ejections at different moments.
-    assertThrows(IllegalStateException.class, () -> answerer.answer("a"));
-    assertThrows(IllegalStateException.class, () -> answerer.answer("b"));
+    assertThrows(IllegalStateException.class, () -> answerer.ask("a"));
+    assertThrows(IllegalStateException.class, () -> answerer.ask("b"));
     assertTrue(answerer.replicaHealth().stream().allMatch(ReplicaHealth::ejected));
 
-    assertEquals("first: c", answerer.answer("c"), "the replica whose ejection started first is tried");
+    assertEquals("first: c", answerer.ask("c"), "the replica whose ejection started first is tried");
     assertFalse(answerer.replicaHealth().get(0).ejected());
   }
 
@@ -167,12 +172,12 @@ class ReplicatedBehaviourTest {
   @Test
   void leastLoadedAndRandomServeEveryCallAndLeaveNothingInFlight() {
     ResilientAnswerer answerer = answerer();
-    first.script.failWith(new IllegalStateException("1"));
+    second.script.failWith(new IllegalStateException("1"), new IllegalStateException("2"));
     for (int i = 0; i < 9; i++) {
       assertTrue(answerer.balanced("q" + i).endsWith(": q" + i));
       assertTrue(answerer.random("r" + i).endsWith(": r" + i));
     }
-    assertEquals(19, first.calls.size() + second.calls.size() + third.calls.size(), "18 calls and one failure");
+    assertEquals(20, first.calls.size() + second.calls.size() + third.calls.size(), "18 calls and two failures");
     assertTrue(answerer.replicaHealth().stream().allMatch(health -> health.inFlight() == 0));
   }
 
@@ -244,7 +249,7 @@ class ReplicatedBehaviourTest {
       created.add(replica);
       return replica;
     };
-    ResilientAnswerer answerer = ResilientAnswerer.restartable(context, List.of(factory, () -> second));
+    ResilientAnswerer answerer = ResilientAnswerer.restartable(context, List.of(factory, () -> second, () -> third));
     answerer.answer("a");
     answerer.answer("b");
     assertTrue(answerer.replicaHealth().get(0).ejected());
@@ -260,11 +265,11 @@ class ReplicatedBehaviourTest {
   void methodsWithoutReplicatedGoToThePrimaryAndTheOneDelegateConstructorMakesASetOfOne() {
     ResilientMixed mixed = ResilientMixed.replicated(context, List.of(first, second));
     first.script.failWith(new IllegalStateException("down"));
-    assertEquals("second: a", mixed.replicated("a"));
+    assertEquals("second: a", mixed.ask("a"));
     assertEquals("first: b", mixed.primaryOnly("b"));
 
     ResilientMixed single = new ResilientMixed(context, third);
-    assertEquals("third: c", single.replicated("c"));
+    assertEquals("third: c", single.ask("c"));
     assertEquals(1, single.replicaHealth().size());
   }
 

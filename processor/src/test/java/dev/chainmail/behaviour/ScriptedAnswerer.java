@@ -70,9 +70,10 @@ final class ScriptedAnswerer implements Answerer, Mixed, AutoCloseable {
     return healthy;
   }
 
+
   @Override
-  public String replicated(String question) {
-    return serve("replicated", question);
+  public String ask(String question) {
+    return serve("ask", question);
   }
 
   @Override

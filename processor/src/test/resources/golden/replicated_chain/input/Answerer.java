@@ -1,5 +1,7 @@
 package com.example.answers;
 
+import dev.chainmail.Bulkhead;
+import dev.chainmail.CircuitBreaker;
 import dev.chainmail.Heartbeat;
 import dev.chainmail.Replicated;
 import dev.chainmail.Retry;
@@ -21,6 +23,8 @@ public interface Answerer {
   int count(String text);
 
   @Replicated(strategy = Replicated.Strategy.WEIGHTED, weights = {3, 1})
+  @CircuitBreaker(name = "llm")
+  @Bulkhead(5)
   String summarize(String text);
 
   @Heartbeat(every = "5s")

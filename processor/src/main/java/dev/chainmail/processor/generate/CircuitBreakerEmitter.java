@@ -132,10 +132,16 @@ final class CircuitBreakerEmitter implements GuardEmitter {
                   + method.fieldPrefix() + "\", replica)")
           .unindent();
     }
+    StringJoiner otherNames = new StringJoiner(", ");
+    others.forEach(method -> otherNames.add(method.fieldPrefix()));
+    String listed = served.isEmpty() ? "" : "the methods with one are: " + names;
+    if (!others.isEmpty()) {
+      listed += (listed.isEmpty() ? "" : "; ") + (byReplica ? "with a single breaker: " : "with one per replica: ")
+          + otherNames;
+    }
     body.add("default:\n").indent()
         .addStatement("throw new $T($S + method + $S$W+ $S)", IllegalArgumentException.class,
-            "no @CircuitBreaker guards '", "' in " + model.chainName() + "; ",
-            "the methods with one are: " + names)
+            "no @CircuitBreaker guards '", "' in " + model.chainName() + "; ", listed)
         .unindent()
         .endControlFlow();
     MethodSpec.Builder accessor = MethodSpec.methodBuilder(ACCESSOR)
@@ -144,8 +150,8 @@ final class CircuitBreakerEmitter implements GuardEmitter {
                 + " open or closed.\n\n"
             : "Returns the circuit breaker of a guarded method, to read its state or to force it open or "
                 + "closed.\n\n")
-        .addJavadoc("@param method the method's name: one of $L; a later overload's name is followed by $$2, "
-            + "$$3, ...\n", names);
+        .addJavadoc("@param method the method's name$L; a later overload's name is followed by $$2, $$3, ...\n",
+            served.isEmpty() ? "" : ": one of " + names);
     if (byReplica) {
       accessor.addJavadoc("@param replica the replica's index, from 0, in the order the replicas were given\n");
     }

@@ -55,6 +55,8 @@ final class FallbackEmitter implements GuardEmitter {
     switch (fallback.receiver()) {
       case DELEGATE:
         return CodeBlock.of("this.$N.", ProxyGenerator.DELEGATE_FIELD);
+      case PRIMARY:
+        return CodeBlock.of("$L.", ReplicaSetEmitter.primary());
       case INTERFACE:
         return CodeBlock.of("$T.", fallback.owner());
       case SUPER:

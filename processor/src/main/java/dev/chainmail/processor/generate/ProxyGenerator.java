@@ -135,8 +135,8 @@ public final class ProxyGenerator {
       }
       javadoc.add("  <li>{@code $L}: $L</li>\n", method.signature().describe(), guards);
     }
-    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L is.\n",
-        model.isInterface() ? "delegate" : "chain class").build();
+    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L.\n",
+        model.replicated() ? "replicas are" : model.isInterface() ? "delegate is" : "chain class is").build();
   }
 
   /**

@@ -64,7 +64,7 @@ final class ReplicaSetEmitter {
             + " {@code context}.\n")
         .addParameter(ProxyGenerator.CONTEXT, "context")
         .addParameter(chain, "delegate")
-        .addStatement("this(context, $T.of($T.requireNonNull(context, $S), detection(), $T.of($T.requireNonNull("
+        .addStatement("this(context, $T.of($T.requireNonNull(context, $S), detection(),$W$T.of($T.requireNonNull("
             + "delegate, $S))))", SET, Objects.class, "context", LIST, Objects.class, "delegate")
         .build());
     proxy.addMethod(MethodSpec.constructorBuilder()
@@ -153,7 +153,7 @@ final class ReplicaSetEmitter {
             + " give it.\n")
         .addModifiers(Modifier.PRIVATE, Modifier.STATIC)
         .returns(DETECTION)
-        .addCode(builder.add(";\n").build())
+        .addCode(builder.add("\n    .build();\n").build())
         .build();
   }
 

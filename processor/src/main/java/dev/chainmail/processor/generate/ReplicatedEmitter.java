@@ -82,17 +82,18 @@ final class ReplicatedEmitter implements GuardEmitter {
         .endControlFlow()
         .addStatement("$N = $T.add($N, $N)", names.failures(), FAILURES, names.failures(), names.failure())
         .nextControlFlow("finally")
-        .add(exit(replicated, set, names))
+        .add(exit(method, replicated, set, names))
         .endControlFlow()
         .endControlFlow()
         .build();
   }
 
   /** The {@code finally} block, for a success: the set hears it, and a load-balanced call leaves its replica. */
-  private static CodeBlock exit(ReplicatedSpec replicated, String set, GuardedMethod.LocalNames names) {
+  private static CodeBlock exit(GuardedMethod method, ReplicatedSpec replicated, String set,
+      GuardedMethod.LocalNames names) {
     CodeBlock.Builder exit = CodeBlock.builder()
         .beginControlFlow("if (!$N)", names.failed())
-        .addStatement("$L.succeeded($N)", set, names.replica());
+        .addStatement("$L.succeeded($N, $S)", set, names.replica(), method.id());
     if (replicated.balancesLoad()) {
       exit.addStatement("$L.exit($N)", set, names.replica());
     }

@@ -49,7 +49,7 @@ public final class HeartbeatValidator implements GuardValidator {
     }
     if (annotations.find(method, GuardAnnotation.REPLICATED.qualifiedName()).isPresent()) {
       report.error(method, heartbeat, Message.HEARTBEAT_REPLICATED, Describe.method(method));
-    } else if (!hasReplicated(members)) {
+    } else if (!members.replicated()) {
       report.error(method, heartbeat, Message.HEARTBEAT_WITHOUT_REPLICATED, Describe.method(method),
           members.type().getQualifiedName());
     }
@@ -59,15 +59,4 @@ public final class HeartbeatValidator implements GuardValidator {
     }
   }
 
-  private static boolean hasReplicated(ChainMembers members) {
-    if (members.typeAnnotations().containsKey(GuardAnnotation.REPLICATED)) {
-      return true;
-    }
-    for (GuardedElement guarded : members.guarded()) {
-      if (guarded.annotation(GuardAnnotation.REPLICATED).isPresent()) {
-        return true;
-      }
-    }
-    return false;
-  }
 }
