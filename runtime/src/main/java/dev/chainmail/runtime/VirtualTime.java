@@ -83,8 +83,9 @@ public final class VirtualTime implements Clock, Sleeper {
     long remaining = nanos;
     RuntimeException thrown = null;
     while (true) {
-      long step = scheduler.nextAt() - now.get();
-      boolean last = step > remaining;
+      long next = scheduler.nextAt();
+      long step = next - now.get();
+      boolean last = next == Long.MAX_VALUE || step > remaining;
       if (last) {
         now.addAndGet(remaining);
       } else if (step > 0) {

@@ -72,6 +72,16 @@ class SchedulerTest {
   }
 
   @Test
+  void theLongestMoveEndsWithOrWithoutTasks() throws InterruptedException {
+    scheduler.schedule(record("t"), 5);
+    time.sleep(Long.MAX_VALUE - 1);
+    assertEquals(List.of("t@5"), ran);
+    assertEquals(Long.MAX_VALUE - 1, time.nanoTime());
+    time.advance(1);
+    assertEquals(Long.MAX_VALUE, time.nanoTime());
+  }
+
+  @Test
   void negativeDelaysAreRefused() {
     assertThrows(IllegalArgumentException.class, () -> scheduler.schedule(record("x"), -1));
     assertThrows(IllegalArgumentException.class, () -> Scheduler.system().schedule(record("x"), -1));
