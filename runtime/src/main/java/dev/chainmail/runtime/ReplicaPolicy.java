@@ -36,8 +36,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * allocated: {@link ReplicaStrategy#FAILOVER} reads one volatile field per replica up to the first available one
  * (one read on a healthy set), {@link ReplicaStrategy#ROUND_ROBIN} adds one atomic increment,
  * {@link ReplicaStrategy#RANDOM} and {@link ReplicaStrategy#LEAST_LOADED} one or two random draws.
- * {@link ReplicaStrategy#WEIGHTED} takes a short lock per choice: smooth weighted round robin updates every
- * replica's current weight together, and a lock-free form would allocate a new state per choice.
+ * <p>While no replica is ejected, which is the usual case, every choice is lock-free: a call reads one volatile
+ * count to know it, and then chooses among all replicas without looking at each. {@link ReplicaStrategy#WEIGHTED}
+ * then walks the sequence that smooth weighted round robin gives over all replicas, computed once (for weights
+ * summing to at most {@value #MAX_SCHEDULE}); with some replica ejected, or larger weights, it takes a short lock per
+ * choice, since smooth weighted round robin updates every replica's current weight together. Counters are reduced
+ * modulo the number of replicas by multiplication rather than division, which costs several times less.
  *
  * <p>This class is thread-safe: apart from its round-robin counter and current weights, it is immutable.
  */
@@ -53,6 +57,23 @@ public final class ReplicaPolicy {
   private final int[] weights;
   /** The current weights of smooth weighted round robin; guarded by itself. */
   private final long[] current;
+  /** For WEIGHTED, the replicas smooth weighted round robin chooses over all of them, one period; else null. */
+  private final int[] schedule;
+  private final FastModulo bySize;
+  private final FastModulo bySchedule;
+
+  /**
+   * The strategy as one of the constants below, which the hot path switches on: a switch on the enum itself reads
+   * a synthetic table and the constant's ordinal first.
+   */
+  private final int kind;
+  private static final int FAILOVER = 0;
+  private static final int ROUND_ROBIN = 1;
+  private static final int WEIGHTED = 2;
+  private static final int CHOSEN = 3;
+
+  /** The longest {@link #schedule} kept: a period of weights summing to more is chosen under the lock. */
+  static final int MAX_SCHEDULE = 4096;
 
   private ReplicaPolicy(Builder builder, ReplicaSet<?> replicas, int[] weights) {
     this.method = builder.method;
@@ -63,6 +84,36 @@ public final class ReplicaPolicy {
     this.random = replicas.context().random();
     this.weights = weights;
     this.current = weights == null ? null : new long[size];
+    this.schedule = weights == null ? null : schedule(weights);
+    this.bySize = new FastModulo(size);
+    this.bySchedule = schedule == null ? null : new FastModulo(schedule.length);
+    this.kind = strategy == ReplicaStrategy.FAILOVER ? FAILOVER : strategy == ReplicaStrategy.ROUND_ROBIN
+        ? ROUND_ROBIN : strategy == ReplicaStrategy.WEIGHTED ? WEIGHTED : CHOSEN;
+  }
+
+  /** One period of smooth weighted round robin over every replica, or null if it would be too long. */
+  private static int[] schedule(int[] weights) {
+    long total = 0;
+    for (int weight : weights) {
+      total += weight;
+    }
+    if (total > MAX_SCHEDULE) {
+      return null;
+    }
+    long[] current = new long[weights.length];
+    int[] schedule = new int[(int) total];
+    for (int turn = 0; turn < schedule.length; turn++) {
+      int best = 0;
+      for (int i = 0; i < weights.length; i++) {
+        current[i] += weights[i];
+        if (current[i] > current[best]) {
+          best = i;
+        }
+      }
+      current[best] -= total;
+      schedule[turn] = best;
+    }
+    return schedule;
   }
 
   /**
@@ -85,6 +136,9 @@ public final class ReplicaPolicy {
    * @return a replica's index, from 0
    */
   public int first() {
+    if (replicas.noneEjected()) {
+      return firstOfAll();
+    }
     switch (strategy) {
       case FAILOVER:
         for (int i = 0; i < size; i++) {
@@ -97,7 +151,7 @@ public final class ReplicaPolicy {
         int turn = position.getAndIncrement() & Integer.MAX_VALUE;
         long open = availableAmong(all);
         if (open == all) {
-          return turn % size;
+          return bySize.of(turn);
         }
         return open == 0 ? replicas.earliestEjected() : nth(open, turn % Long.bitCount(open));
       }
@@ -105,6 +159,21 @@ public final class ReplicaPolicy {
         long open = availableAmong(all);
         return open == 0 ? replicas.earliestEjected() : choose(open);
       }
+    }
+  }
+
+  /** {@link #first()} while no replica is ejected, so that every replica is available. */
+  private int firstOfAll() {
+    switch (kind) {
+      case FAILOVER:
+        return 0;
+      case ROUND_ROBIN:
+        return bySize.of(position.getAndIncrement() & Integer.MAX_VALUE);
+      case WEIGHTED:
+        return schedule != null ? schedule[bySchedule.of(position.getAndIncrement() & Integer.MAX_VALUE)]
+            : weighted(all);
+      default:
+        return choose(all);
     }
   }
 
@@ -127,7 +196,7 @@ public final class ReplicaPolicy {
         }
         return -1;
       case ROUND_ROBIN: {
-        int start = (position.getAndIncrement() & Integer.MAX_VALUE) % size;
+        int start = bySize.of(position.getAndIncrement() & Integer.MAX_VALUE);
         for (int k = 0; k < size; k++) {
           int i = start + k < size ? start + k : start + k - size;
           if ((tried & (1L << i)) == 0 && replicas.available(i, method)) {

@@ -87,7 +87,8 @@ public final class ReplicaSet<T> {
 
   private final Object lock = new Object();
   /** How many replicas are {@link #EJECTED} or {@link #RESTARTING}. Guarded by {@link #lock}. */
-  private int ejected;
+  /** The replicas ejected or restarting; written under the lock, read without it by {@link #noneEjected()}. */
+  private volatile int ejected;
   private final List<Heartbeat> heartbeats = new ArrayList<>();
   private boolean closed;
 
@@ -375,6 +376,14 @@ public final class ReplicaSet<T> {
    */
   public void exit(int index) {
     IN_FLIGHT.decrementAndGet(slots[index]);
+  }
+
+  /**
+   * Whether no replica is ejected or restarting, so that every replica is available: one volatile read, which lets
+   * a {@link ReplicaPolicy} choose among all replicas without looking at each.
+   */
+  boolean noneEjected() {
+    return ejected == 0;
   }
 
   /** @return how many calls that balance on load are running on the replica */

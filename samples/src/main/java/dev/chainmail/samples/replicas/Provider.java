@@ -1,6 +1,7 @@
 package dev.chainmail.samples.replicas;
 
 import java.io.IOException;
+import java.io.PrintStream;
 
 /**
  * A scripted provider: healthy, dead (every call and probe fails), or flaky (every other call fails, probes pass).
@@ -14,12 +15,19 @@ public final class Provider implements Answerer {
   }
 
   private final String name;
+  private final PrintStream log;
   private volatile Behaviour behaviour;
   private int calls;
 
-  public Provider(String name, Behaviour behaviour) {
+  /**
+   * @param name the provider's name, which its answers are
+   * @param behaviour how it behaves until {@link #behave} changes it
+   * @param log where it tells of each failed call
+   */
+  public Provider(String name, Behaviour behaviour, PrintStream log) {
     this.name = name;
     this.behaviour = behaviour;
+    this.log = log;
   }
 
   /** Changes how the provider behaves from now on, as when a dead one comes back. */
@@ -31,6 +39,7 @@ public final class Provider implements Answerer {
   public String answer(String question) throws IOException {
     calls++;
     if (behaviour == Behaviour.DEAD || (behaviour == Behaviour.FLAKY && calls % 2 == 0)) {
+      log.printf("    x %s failed; the call moves on%n", name);
       throw new IOException(name + " failed call " + calls);
     }
     return name;

@@ -26,8 +26,8 @@ public final class ReplicaDemo {
   /** Runs the demo, printing to {@code out}; returns the proxy, for the sample's test. */
   static ResilientAnswerer run(PrintStream out) throws IOException {
     VirtualTime time = new VirtualTime();
-    List<Provider> providers = List.of(new Provider("openai", Provider.Behaviour.HEALTHY),
-        new Provider("anthropic", Provider.Behaviour.DEAD), new Provider("local", Provider.Behaviour.FLAKY));
+    List<Provider> providers = List.of(new Provider("openai", Provider.Behaviour.HEALTHY, out),
+        new Provider("anthropic", Provider.Behaviour.DEAD, out), new Provider("local", Provider.Behaviour.FLAKY, out));
     ChainmailListener printer = new ChainmailListener() {
       @Override
       public void onReplicaEjected(String method, int replica, Throwable failure) {
