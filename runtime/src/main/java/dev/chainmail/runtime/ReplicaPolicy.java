@@ -70,7 +70,8 @@ public final class ReplicaPolicy {
   private static final int FAILOVER = 0;
   private static final int ROUND_ROBIN = 1;
   private static final int WEIGHTED = 2;
-  private static final int CHOSEN = 3;
+  private static final int RANDOM = 3;
+  private static final int LEAST_LOADED = 4;
 
   /** The longest {@link #schedule} kept: a period of weights summing to more is chosen under the lock. */
   static final int MAX_SCHEDULE = 4096;
@@ -87,8 +88,22 @@ public final class ReplicaPolicy {
     this.schedule = weights == null ? null : schedule(weights);
     this.bySize = new FastModulo(size);
     this.bySchedule = schedule == null ? null : new FastModulo(schedule.length);
-    this.kind = strategy == ReplicaStrategy.FAILOVER ? FAILOVER : strategy == ReplicaStrategy.ROUND_ROBIN
-        ? ROUND_ROBIN : strategy == ReplicaStrategy.WEIGHTED ? WEIGHTED : CHOSEN;
+    this.kind = kindOf(strategy);
+  }
+
+  private static int kindOf(ReplicaStrategy strategy) {
+    switch (strategy) {
+      case FAILOVER:
+        return FAILOVER;
+      case ROUND_ROBIN:
+        return ROUND_ROBIN;
+      case WEIGHTED:
+        return WEIGHTED;
+      case RANDOM:
+        return RANDOM;
+      default:
+        return LEAST_LOADED;
+    }
   }
 
   /** One period of smooth weighted round robin over every replica, or null if it would be too long. */
@@ -172,8 +187,20 @@ public final class ReplicaPolicy {
       case WEIGHTED:
         return schedule != null ? schedule[bySchedule.of(position.getAndIncrement() & Integer.MAX_VALUE)]
             : weighted(all);
-      default:
-        return choose(all);
+      case RANDOM:
+        // With every replica a candidate, the nth candidate is replica n.
+        return draw(size);
+      default: {
+        if (size == 1) {
+          return 0;
+        }
+        int a = draw(size);
+        int b = draw(size - 1);
+        if (b >= a) {
+          b++;
+        }
+        return replicas.inFlight(b) < replicas.inFlight(a) ? b : a;
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.chainmail.runtime;
 
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -643,7 +644,7 @@ public final class ReplicaSet<T> {
       if (stopped) {
         return;
       }
-      Scheduler.Cancellable next = context.scheduler().schedule(this, everyNanos);
+      Scheduler.Cancellable next = context.scheduler().schedule(new Tick(this), everyNanos);
       pending = next;
       if (stopped) {
         next.cancel();
@@ -673,6 +674,27 @@ public final class ReplicaSet<T> {
         }
       } finally {
         scheduleNext();
+      }
+    }
+  }
+
+  /**
+   * What the scheduler holds between two rounds of a heartbeat: the heartbeat, weakly. A proxy that is no longer
+   * used is collected with its replica set and heartbeat even if nobody closed it, and its probes stop, rather than
+   * the scheduler keeping it, and probing its replicas, for ever.
+   */
+  private static final class Tick implements Runnable {
+    private final WeakReference<Runnable> heartbeat;
+
+    Tick(Runnable heartbeat) {
+      this.heartbeat = new WeakReference<>(heartbeat);
+    }
+
+    @Override
+    public void run() {
+      Runnable round = heartbeat.get();
+      if (round != null) {
+        round.run();
       }
     }
   }

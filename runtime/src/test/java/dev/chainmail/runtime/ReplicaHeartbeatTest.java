@@ -1,11 +1,13 @@
 package dev.chainmail.runtime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -47,6 +49,26 @@ class ReplicaHeartbeatTest {
 
   private static ReplicaDetection.Builder detection() {
     return ReplicaDetection.builder(CHAIN).ejectAfter(2).ejectFor("60s").maxEjectFor("600s").heartbeatEvery("1s");
+  }
+
+  @Test
+  void aSetThatIsNoLongerUsedStopsProbing() {
+    WeakReference<ReplicaSet<Node>> set = startedAndDropped();
+    for (int i = 0; i < 100 && set.get() != null; i++) {
+      System.gc();
+    }
+    assertNull(set.get(), "the scheduler must not keep a replica set that nobody uses");
+    int probes = nodes.get(0).probes.get();
+    time.advance(10 * SECOND);
+    assertEquals(probes, nodes.get(0).probes.get(), "a collected set's heartbeat stops");
+  }
+
+  private WeakReference<ReplicaSet<Node>> startedAndDropped() {
+    ReplicaSet<Node> set = ReplicaSet.of(context, detection().build(), nodes);
+    set.startHeartbeat(PING, Node::ping);
+    time.advance(SECOND);
+    assertEquals(1, nodes.get(0).probes.get());
+    return new WeakReference<>(set);
   }
 
   @Test
