@@ -99,7 +99,9 @@ class CompileErrorTest {
         "import dev.chainmail.Checkpoint;",
         "import dev.chainmail.CircuitBreaker;",
         "import dev.chainmail.Fallback;",
+        "import dev.chainmail.Heartbeat;",
         "import dev.chainmail.RateLimit;",
+        "import dev.chainmail.Replicated;",
         "import dev.chainmail.Retry;",
         "import dev.chainmail.RunId;",
         "import dev.chainmail.StepKey;",
@@ -1084,6 +1086,227 @@ class CompileErrorTest {
     assertThat(compilation).hadErrorContaining("jitter is 2.0");
     assertThat(compilation).hadErrorContaining("\"nothing\" is not a method of Chain");
     assertNoProxy();
+  }
+
+  // ---- @Replicated and @Heartbeat ----
+
+  @Test
+  void replicatedOnAClass() {
+    assertError("@Replicated cannot be used on answer() of class test.Chain: the generated proxy of a class extends"
+        + " it", "@Replicated public String answer",
+        "public class Chain {",
+        "  @Replicated public String answer() { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void replicatedWeightedWithoutWeights() {
+    assertError("@Replicated strategy WEIGHTED needs weights, one per replica", "WEIGHTED",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.WEIGHTED) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedWeightsWithAnotherStrategy() {
+    assertError("@Replicated weights are given with strategy ROUND_ROBIN, which ignores them", "weights",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.ROUND_ROBIN,",
+        "      weights = {2, 1}) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedWeightBelowOne() {
+    assertError("@Replicated weight 0, at index 1, is below 1", "weights",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.WEIGHTED,",
+        "      weights = {2, 0}) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedWeightsInheritedFromTheInterface() {
+    assertError("@Replicated weights are given with strategy FAILOVER", "Strategy.FAILOVER",
+        "@Replicated(strategy = Replicated.Strategy.WEIGHTED, weights = {2, 1})",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.FAILOVER) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedEjectAfterZero() {
+    assertError("@Replicated ejectAfter is 0, but it counts consecutive failures", "ejectAfter",
+        "public interface Chain {",
+        "  @Replicated(ejectAfter = 0) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedEjectForNotADuration() {
+    assertError("@Replicated ejectFor is not a valid duration", "ejectFor",
+        "public interface Chain {",
+        "  @Replicated(ejectFor = \"ten seconds\") String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedEjectForZero() {
+    assertError("@Replicated ejectFor is zero, but an ejection must last a while", "ejectFor",
+        "public interface Chain {",
+        "  @Replicated(ejectFor = \"0s\") String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedMaxEjectForShorterThanEjectFor() {
+    assertError("@Replicated maxEjectFor 10s is shorter than ejectFor 30s", "maxEjectFor",
+        "public interface Chain {",
+        "  @Replicated(maxEjectFor = \"10s\") String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedEjectedPercentOutOfRange() {
+    assertError("@Replicated maxEjectedPercent is 120, but it is a percentage of the replicas", "maxEjectedPercent",
+        "public interface Chain {",
+        "  @Replicated(maxEjectedPercent = 120) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedFailOnEmpty() {
+    assertError("@Replicated failOn is empty, so no failure would ever move a call", "failOn",
+        "public interface Chain {",
+        "  @Replicated(failOn = {}) String answer();",
+        "}");
+  }
+
+  @Test
+  void replicatedFailOnSkipped() {
+    assertError("@Replicated failOn java.io.IOException is covered by skipOn Exception", "failOn",
+        "public interface Chain {",
+        "  @Replicated(failOn = IOException.class, skipOn = Exception.class) String answer() throws IOException;",
+        "}");
+  }
+
+  @Test
+  void replicatedKnobDiffersFromTheInterface() {
+    assertError("@Replicated ejectAfter is 3 on answer(), but 5 on interface test.Chain", "ejectAfter = 3",
+        "@Replicated",
+        "public interface Chain {",
+        "  @Replicated(ejectAfter = 3) String answer();",
+        "  String other();",
+        "}");
+  }
+
+  @Test
+  void replicatedKnobsDifferBetweenMethods() {
+    assertError("@Replicated ejectFor is 1m on second(), but 30s on first()", "1m",
+        "public interface Chain {",
+        "  @Replicated(ejectFor = \"30s\") String first();",
+        "  @Replicated(ejectFor = \"1m\") String second();",
+        "}");
+  }
+
+  @Test
+  void replicatedDurationsAgreeByValue() {
+    Compilation compilation = compile(chain(
+        "public interface Chain {",
+        "  @Replicated(ejectFor = \"30s\") String first();",
+        "  @Replicated(ejectFor = \"30000ms\") String second();",
+        "}"));
+    assertThat(compilation).succeededWithoutWarnings();
+  }
+
+  @Test
+  void replicatedAccessorClash() {
+    assertError("test.Chain declares replicaHealth(), which clashes with the accessor the generated proxy", "replicaHealth",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  String replicaHealth();",
+        "}");
+  }
+
+  @Test
+  void replicatedFactoryClash() {
+    assertError("test.Chain declares replicated(...), which clashes with the static factory", "replicated(int",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  String replicated(int times);",
+        "}");
+  }
+
+  @Test
+  void heartbeatOnAClass() {
+    assertError("@Heartbeat cannot be used on ping() of class test.Chain", "@Heartbeat",
+        "public class Chain {",
+        "  @Heartbeat public boolean ping() { return true; }",
+        "}");
+  }
+
+  @Test
+  void heartbeatWithParameters() {
+    assertError("@Heartbeat method ping(String) takes parameters, but a probe takes no parameters", "@Heartbeat",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat boolean ping(String target);",
+        "}");
+  }
+
+  @Test
+  void heartbeatReturningAString() {
+    assertError("@Heartbeat method ping() returns String, but a probe", "@Heartbeat",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat String ping();",
+        "}");
+  }
+
+  @Test
+  void twoHeartbeats() {
+    assertError("@Heartbeat is on both ping() and check(), but a replica set has one probe", "check()",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat boolean ping();",
+        "  @Heartbeat void check();",
+        "}");
+  }
+
+  @Test
+  void heartbeatWithoutReplicated() {
+    assertError("@Heartbeat on ping() probes replicas, but no method of test.Chain is @Replicated", "@Heartbeat",
+        "public interface Chain {",
+        "  @Retry String answer();",
+        "  @Heartbeat boolean ping();",
+        "}");
+  }
+
+  @Test
+  void heartbeatThatIsReplicated() {
+    assertError("@Heartbeat method ping() is also @Replicated", "@Heartbeat",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat @Replicated boolean ping();",
+        "}");
+  }
+
+  @Test
+  void heartbeatEveryZero() {
+    assertError("@Heartbeat every is zero, which would probe without pause", "every",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat(every = \"0ms\") boolean ping();",
+        "}");
+  }
+
+  @Test
+  void heartbeatEveryNotADuration() {
+    assertError("@Heartbeat every is not a valid duration", "every",
+        "public interface Chain {",
+        "  @Replicated String answer();",
+        "  @Heartbeat(every = \"often\") boolean ping();",
+        "}");
   }
 
   @Test

@@ -172,6 +172,7 @@ public final class BulkheadPolicy {
     private int maxConcurrent = 10;
     private long maxWaitNanos;
     private String name = "";
+    private int replica = ReplicaLabels.NONE;
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
@@ -218,6 +219,19 @@ public final class BulkheadPolicy {
     }
 
     /**
+     * Builds the guard of one replica of a {@code @Replicated} method rather than of the method: messages and events
+     * name {@code method[replica]}, and a shared name becomes {@code name#replica}; config keys stay the method's.
+     *
+     * @param replica the replica's index, from 0
+     * @return this builder
+     * @throws ConfigurationException if {@code replica} is negative
+     */
+    public Builder replica(int replica) {
+      this.replica = ReplicaLabels.check(method, replica);
+      return this;
+    }
+
+    /**
      * Applies the overrides in the context's config, then builds the bulkhead, or returns the one already shared
      * under its name. The keys are this builder's method followed by {@code /Bulkhead/value} (the most concurrent
      * calls) and {@code /Bulkhead/maxWait}.
@@ -231,13 +245,13 @@ public final class BulkheadPolicy {
      */
     public BulkheadPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
-      Builder configured = new Builder(method);
+      Builder configured = new Builder(ReplicaLabels.method(method, replica));
       configured.maxConcurrent = maxConcurrent;
       configured.maxWaitNanos = maxWaitNanos;
-      configured.name = name;
+      configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method + "/Bulkhead/", OVERRIDES, new Overrides(configured));
       BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
-      return context.guards().share("bulkhead", configured.name, method, bulkhead);
+      return context.guards().share("bulkhead", configured.name, configured.method, bulkhead);
     }
   }
 

@@ -5,8 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a generated proxy draws on: its clock, sleeper, random source, config overrides and listener, and the guards
- * that proxies share by name.
+ * What a generated proxy draws on: its clock, sleeper, scheduler, random source, config overrides and listener, and
+ * the guards that proxies share by name.
  *
  * <p>The plain constructors of a generated proxy use {@link #defaults()}; each also has an overload that takes a
  * context first, which tests use to run in virtual time:
@@ -15,6 +15,8 @@ import java.util.Optional;
  * ChainmailContext context = ChainmailContext.builder().clock(time).sleeper(time).build();
  * ResearchChain chain = new ResilientResearchChain(context, llm);
  * }</pre>
+ * <p>A context built with a {@link VirtualTime} as its clock and no {@linkplain Builder#scheduler scheduler} runs
+ * its scheduled tasks (heartbeats) in that virtual time, on {@link VirtualTime#scheduler()}.
  * <p>A guard built with a non-empty {@code name} (a circuit breaker, bulkhead or rate limiter) is shared by every
  * proxy built with the same context: one instance per kind of guard and name. Each {@link Builder#build()} makes a
  * context with its own, empty set of shared guards; {@link #defaults()} is one context for the whole JVM, so guards
@@ -32,6 +34,7 @@ public final class ChainmailContext {
 
   private final Clock clock;
   private final Sleeper sleeper;
+  private final Scheduler scheduler;
   private final RandomSource random;
   private final ChainmailConfig config;
   private final ChainmailListener listener;
@@ -41,6 +44,13 @@ public final class ChainmailContext {
   private ChainmailContext(Builder builder) {
     this.clock = builder.clock;
     this.sleeper = builder.sleeper;
+    if (builder.scheduler != null) {
+      this.scheduler = builder.scheduler;
+    } else if (clock instanceof VirtualTime) {
+      this.scheduler = ((VirtualTime) clock).scheduler();
+    } else {
+      this.scheduler = Scheduler.system();
+    }
     this.random = builder.random;
     this.config = builder.config;
     this.listener = builder.listener;
@@ -77,7 +87,16 @@ public final class ChainmailContext {
     return sleeper;
   }
 
-  /** @return the random source that jitter draws on */
+  /**
+   * @return the scheduler that runs background tasks such as replica heartbeats: the one set on the builder, else
+   *     the clock's {@link VirtualTime#scheduler()} if the clock is a {@link VirtualTime}, else
+   *     {@link Scheduler#system()}
+   */
+  public Scheduler scheduler() {
+    return scheduler;
+  }
+
+  /** @return the random source that jitter and replica choices draw on */
   public RandomSource random() {
     return random;
   }
@@ -131,6 +150,7 @@ public final class ChainmailContext {
   public static final class Builder {
     private Clock clock = Clock.system();
     private Sleeper sleeper = Sleeper.system();
+    private Scheduler scheduler;
     private RandomSource random = RandomSource.threadLocal();
     private ChainmailConfig config = ChainmailConfig.empty();
     private ChainmailListener listener = ChainmailListener.NONE;
@@ -155,6 +175,20 @@ public final class ChainmailContext {
      */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /**
+     * Sets the scheduler that runs background tasks, such as replica heartbeats. Without one, the context uses the
+     * clock's {@link VirtualTime#scheduler()} if the clock is a {@link VirtualTime} when {@link #build()} is called,
+     * else {@link Scheduler#system()}.
+     *
+     * @param scheduler the scheduler
+     * @return this builder
+     * @throws NullPointerException if {@code scheduler} is null
+     */
+    public Builder scheduler(Scheduler scheduler) {
+      this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
       return this;
     }
 

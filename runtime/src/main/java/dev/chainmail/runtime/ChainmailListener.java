@@ -53,4 +53,38 @@ public interface ChainmailListener {
    * @param to the state after it; never equal to {@code from}
    */
   default void onStateChange(String breaker, CircuitBreakerPolicy.State from, CircuitBreakerPolicy.State to) {}
+
+  /**
+   * Called when a replica of a {@link ReplicaSet} is ejected: a call or heartbeat probe failed and made it reach
+   * {@code ejectAfter} consecutive failures, a replica on probation failed, or its factory failed to re-create it.
+   *
+   * @param method the replicated method whose call or probe caused the ejection, as
+   *     {@code com.example.Answerer/answer}; the chain's name, as {@code com.example.Answerer}, when the set was
+   *     being built
+   * @param replica the replica's index, from 0
+   * @param failure what the call, probe or factory threw (for a probe that returned {@code false}, an
+   *     {@link IllegalStateException} saying so; for a factory that returned null, a {@link NullPointerException})
+   */
+  default void onReplicaEjected(String method, int replica, Throwable failure) {}
+
+  /**
+   * Called when an ejected replica is healthy again: a call or probe succeeded on it while it was on probation or
+   * still ejected. The end of its ejection time alone puts it on probation and is not reported.
+   *
+   * @param method the replicated method whose call or probe succeeded, as {@code com.example.Answerer/answer}; the
+   *     chain's name when the call was reported through {@link ReplicaSet#succeeded(int)}, which names no method
+   * @param replica the replica's index, from 0
+   */
+  default void onReplicaReadmitted(String method, int replica) {}
+
+  /**
+   * Called when a replica of a restartable {@link ReplicaSet} has been re-created by its factory, after its old
+   * instance was closed.
+   *
+   * @param method the replicated method whose call or probe was about to reach the replica, as
+   *     {@code com.example.Answerer/answer}; the chain's name when it came through {@link ReplicaSet#available(int)},
+   *     which names no method
+   * @param replica the replica's index, from 0
+   */
+  default void onReplicaRestarted(String method, int replica) {}
 }

@@ -432,6 +432,7 @@ public final class CircuitBreakerPolicy {
     private long slowCallThresholdNanos = NO_LIMIT;
     private double slowCallRatio = 1.0;
     private String name = "";
+    private int replica = ReplicaLabels.NONE;
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
@@ -551,6 +552,19 @@ public final class CircuitBreakerPolicy {
     }
 
     /**
+     * Builds the guard of one replica of a {@code @Replicated} method rather than of the method: messages and events
+     * name {@code method[replica]}, and a shared name becomes {@code name#replica}; config keys stay the method's.
+     *
+     * @param replica the replica's index, from 0
+     * @return this builder
+     * @throws ConfigurationException if {@code replica} is negative
+     */
+    public Builder replica(int replica) {
+      this.replica = ReplicaLabels.check(method, replica);
+      return this;
+    }
+
+    /**
      * Applies the overrides in the context's config, then builds the breaker, or returns the one already shared
      * under its name. The keys are this builder's method followed by {@code /CircuitBreaker/} and an attribute:
      * {@code requestVolumeThreshold}, {@code failureRatio}, {@code delay}, {@code successThreshold},
@@ -566,13 +580,14 @@ public final class CircuitBreakerPolicy {
      */
     public CircuitBreakerPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
-      Builder configured = copy();
+      Builder configured = copy(ReplicaLabels.method(method, replica));
+      configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method + "/CircuitBreaker/", OVERRIDES, new Overrides(configured));
       CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(configured, context);
-      return context.guards().share("circuit breaker", configured.name, method, breaker);
+      return context.guards().share("circuit breaker", configured.name, configured.method, breaker);
     }
 
-    private Builder copy() {
+    private Builder copy(String method) {
       Builder copy = new Builder(method);
       copy.requestVolumeThreshold = requestVolumeThreshold;
       copy.failureRatio = failureRatio;

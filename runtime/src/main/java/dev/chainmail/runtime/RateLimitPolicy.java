@@ -164,6 +164,7 @@ public final class RateLimitPolicy {
     private long windowNanos = 1_000_000_000L;
     private long maxWaitNanos;
     private String name = "";
+    private int replica = ReplicaLabels.NONE;
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
@@ -229,6 +230,19 @@ public final class RateLimitPolicy {
     }
 
     /**
+     * Builds the guard of one replica of a {@code @Replicated} method rather than of the method: messages and events
+     * name {@code method[replica]}, and a shared name becomes {@code name#replica}; config keys stay the method's.
+     *
+     * @param replica the replica's index, from 0
+     * @return this builder
+     * @throws ConfigurationException if {@code replica} is negative
+     */
+    public Builder replica(int replica) {
+      this.replica = ReplicaLabels.check(method, replica);
+      return this;
+    }
+
+    /**
      * Applies the overrides in the context's config, then builds the limiter, or returns the one already shared
      * under its name. The keys are this builder's method followed by {@code /RateLimit/value} (the permits),
      * {@code /RateLimit/window} and {@code /RateLimit/maxWait}.
@@ -242,14 +256,14 @@ public final class RateLimitPolicy {
      */
     public RateLimitPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
-      Builder configured = new Builder(method);
+      Builder configured = new Builder(ReplicaLabels.method(method, replica));
       configured.permits = permits;
       configured.windowNanos = windowNanos;
       configured.maxWaitNanos = maxWaitNanos;
-      configured.name = name;
+      configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method + "/RateLimit/", OVERRIDES, new Overrides(configured));
       RateLimitPolicy limiter = new RateLimitPolicy(configured, context);
-      return context.guards().share("rate limiter", configured.name, method, limiter);
+      return context.guards().share("rate limiter", configured.name, configured.method, limiter);
     }
   }
 

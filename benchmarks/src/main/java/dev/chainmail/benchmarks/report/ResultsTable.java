@@ -43,7 +43,9 @@ public final class ResultsTable {
   private static final List<String> SCENARIO_ORDER = List.of(
       "retry-success", "retry-one-failure", "retry-fallback", "retry-contention", "megamorphic",
       "breaker-success", "breaker-contention", "stack-success", "bulkhead-success", "bulkhead-contention",
-      "timeout-success", "rate-limit-success", "all-guards-success", "checkpoint-hit", "checkpoint-write",
+      "timeout-success", "rate-limit-success", "all-guards-success", "replicated-failover",
+      "replicated-round-robin", "replicated-round-robin-contention", "replicated-least-loaded",
+      "replicated-least-loaded-contention", "replicated-random", "replicated-weighted", "checkpoint-hit", "checkpoint-write",
       "checkpoint-codec");
 
   private static final ObjectMapper JSON = new ObjectMapper();

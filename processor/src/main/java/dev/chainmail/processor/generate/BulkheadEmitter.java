@@ -19,13 +19,13 @@ final class BulkheadEmitter implements GuardEmitter {
 
   @Override
   public List<FieldSpec> fields(GuardedMethod method) {
-    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+    return List.of(PerReplica.field(method, POLICY, field(method)));
   }
 
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     BulkheadSpec bulkhead = method.guard(BulkheadSpec.class).orElseThrow();
-    return PolicyInitializer.of(field(method), POLICY, method.id())
+    return PolicyInitializer.perReplica(method, field(method), POLICY)
         .literal("maxConcurrent", bulkhead.value(), bulkhead.value() != 10)
         .string("maxWait", bulkhead.maxWait())
         .nonEmpty("name", bulkhead.name())
@@ -35,11 +35,11 @@ final class BulkheadEmitter implements GuardEmitter {
   @Override
   public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
     return CodeBlock.builder()
-        .addStatement("this.$N.acquire()", field(method))
+        .addStatement("$L.acquire()", PerReplica.policy(method, field(method)))
         .beginControlFlow("try")
         .add(inner)
         .nextControlFlow("finally")
-        .addStatement("this.$N.release()", field(method))
+        .addStatement("$L.release()", PerReplica.policy(method, field(method)))
         .endControlFlow()
         .build();
   }

@@ -29,13 +29,13 @@ final class CircuitBreakerEmitter implements GuardEmitter {
 
   @Override
   public List<FieldSpec> fields(GuardedMethod method) {
-    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+    return List.of(PerReplica.field(method, POLICY, field(method)));
   }
 
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     CircuitBreakerSpec breaker = spec(method);
-    PolicyInitializer initializer = PolicyInitializer.of(field(method), POLICY, method.id())
+    PolicyInitializer initializer = PolicyInitializer.perReplica(method, field(method), POLICY)
         .literal("requestVolumeThreshold", breaker.requestVolumeThreshold(), breaker.requestVolumeThreshold() != 20)
         .literal("failureRatio", breaker.failureRatio(), breaker.failureRatio() != 0.5)
         .string("delay", breaker.delay())
@@ -56,15 +56,15 @@ final class CircuitBreakerEmitter implements GuardEmitter {
   public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
     CircuitBreakerSpec breaker = spec(method);
     GuardedMethod.LocalNames locals = method.locals();
-    String field = field(method);
+    CodeBlock policy = PerReplica.policy(method, field(method));
     boolean timed = breaker.slowCallThreshold().isPresent();
     CodeBlock success = timed
-        ? CodeBlock.of("this.$N.onSuccess($N, $N)", field, locals.permit(), locals.callStart())
-        : CodeBlock.of("this.$N.onSuccess($N)", field, locals.permit());
+        ? CodeBlock.of("$L.onSuccess($N, $N)", policy, locals.permit(), locals.callStart())
+        : CodeBlock.of("$L.onSuccess($N)", policy, locals.permit());
     CodeBlock.Builder code = CodeBlock.builder()
-        .addStatement("long $N = this.$N.acquire()", locals.permit(), field);
+        .addStatement("long $N = $L.acquire()", locals.permit(), policy);
     if (timed) {
-      code.addStatement("long $N = this.$N.startNanos()", locals.callStart(), field);
+      code.addStatement("long $N = $L.startNanos()", locals.callStart(), policy);
     }
     code.addStatement("boolean $N = false", locals.recorded())
         .beginControlFlow("try")
@@ -73,12 +73,12 @@ final class CircuitBreakerEmitter implements GuardEmitter {
         .addStatement("$N = true", locals.recorded());
     CodeBlock skipped = FailureChecks.unhandled(locals.failure(), breaker.failOn(), breaker.skipOn());
     if (skipped.isEmpty()) {
-      code.addStatement("this.$N.onFailure($N)", field, locals.permit());
+      code.addStatement("$L.onFailure($N)", policy, locals.permit());
     } else {
       code.beginControlFlow("if ($L)", skipped)
           .addStatement("$L", success)
           .nextControlFlow("else")
-          .addStatement("this.$N.onFailure($N)", field, locals.permit())
+          .addStatement("$L.onFailure($N)", policy, locals.permit())
           .endControlFlow();
     }
     return code.addStatement("throw $N", locals.failure())
@@ -92,40 +92,81 @@ final class CircuitBreakerEmitter implements GuardEmitter {
 
   @Override
   public List<MethodSpec> proxyMethods(ChainModel model) {
-    List<GuardedMethod> guarded = new ArrayList<>();
+    List<GuardedMethod> single = new ArrayList<>();
+    List<GuardedMethod> perReplica = new ArrayList<>();
     for (GuardedMethod method : model.guarded()) {
       if (applies(method)) {
-        guarded.add(method);
+        (PerReplica.applies(method) ? perReplica : single).add(method);
       }
     }
-    if (guarded.isEmpty()) {
-      return List.of();
+    List<MethodSpec> accessors = new ArrayList<>();
+    if (!single.isEmpty() || !perReplica.isEmpty()) {
+      accessors.add(accessor(model, single, perReplica, false));
     }
+    if (!perReplica.isEmpty()) {
+      accessors.add(accessor(model, perReplica, single, true));
+    }
+    return accessors;
+  }
+
+  /**
+   * {@code circuitBreaker(String method)} for the methods with one breaker, or, {@code byReplica},
+   * {@code circuitBreaker(String method, int replica)} for the replicated methods, which have one per replica; a
+   * method of the other kind is named in the error that points to the right accessor.
+   */
+  private static MethodSpec accessor(ChainModel model, List<GuardedMethod> served, List<GuardedMethod> others,
+      boolean byReplica) {
     StringJoiner names = new StringJoiner(", ");
     CodeBlock.Builder body = CodeBlock.builder().beginControlFlow("switch (method)");
-    for (GuardedMethod method : guarded) {
+    for (GuardedMethod method : served) {
       names.add(method.fieldPrefix());
       body.add("case $S:\n", method.fieldPrefix()).indent()
-          .addStatement("return this.$N", field(method)).unindent();
+          .addStatement(byReplica ? "return this.$N[replica]" : "return this.$N", field(method)).unindent();
+    }
+    for (GuardedMethod method : others) {
+      body.add("case $S:\n", method.fieldPrefix()).indent()
+          .addStatement("throw new $T($S)", IllegalArgumentException.class, byReplica
+              ? method.fieldPrefix() + " has one circuit breaker, not one per replica; call circuitBreaker(\""
+                  + method.fieldPrefix() + "\")"
+              : method.fieldPrefix() + " is @Replicated and has a circuit breaker per replica; call circuitBreaker(\""
+                  + method.fieldPrefix() + "\", replica)")
+          .unindent();
+    }
+    StringJoiner otherNames = new StringJoiner(", ");
+    others.forEach(method -> otherNames.add(method.fieldPrefix()));
+    String listed = served.isEmpty() ? "" : "the methods with one are: " + names;
+    if (!others.isEmpty()) {
+      listed += (listed.isEmpty() ? "" : "; ") + (byReplica ? "with a single breaker: " : "with one per replica: ")
+          + otherNames;
     }
     body.add("default:\n").indent()
         .addStatement("throw new $T($S + method + $S$W+ $S)", IllegalArgumentException.class,
-            "no @CircuitBreaker guards '", "' in " + model.chainName() + "; ",
-            "the methods with one are: " + names)
+            "no @CircuitBreaker guards '", "' in " + model.chainName() + "; ", listed)
         .unindent()
         .endControlFlow();
-    return List.of(MethodSpec.methodBuilder(ACCESSOR)
-        .addJavadoc("Returns the circuit breaker of a guarded method, to read its state or to force it open or "
-            + "closed.\n\n")
-        .addJavadoc("@param method the method's name: one of $L; a later overload's name is followed by $$2, "
-            + "$$3, ...\n", names)
-        .addJavadoc("@return the method's breaker, shared with other methods when its {@code name} is set\n")
-        .addJavadoc("@throws IllegalArgumentException if the method has no circuit breaker\n")
+    MethodSpec.Builder accessor = MethodSpec.methodBuilder(ACCESSOR)
+        .addJavadoc(byReplica
+            ? "Returns the circuit breaker of one replica of a replicated method, to read its state or to force it"
+                + " open or closed.\n\n"
+            : "Returns the circuit breaker of a guarded method, to read its state or to force it open or "
+                + "closed.\n\n")
+        .addJavadoc("@param method the method's name$L; a later overload's name is followed by $$2, $$3, ...\n",
+            served.isEmpty() ? "" : ": one of " + names);
+    if (byReplica) {
+      accessor.addJavadoc("@param replica the replica's index, from 0, in the order the replicas were given\n");
+    }
+    accessor.addJavadoc("@return the $L breaker, shared with other methods when its {@code name} is set\n",
+            byReplica ? "replica's" : "method's")
+        .addJavadoc("@throws IllegalArgumentException if the method has no circuit breaker$L\n",
+            byReplica ? " per replica" : others.isEmpty() ? "" : ", or one per replica")
         .addModifiers(Modifier.PUBLIC)
         .returns(POLICY)
-        .addParameter(String.class, "method")
-        .addCode(body.build())
-        .build());
+        .addParameter(String.class, "method");
+    if (byReplica) {
+      accessor.addJavadoc("@throws ArrayIndexOutOfBoundsException if there is no such replica\n")
+          .addParameter(int.class, "replica");
+    }
+    return accessor.addCode(body.build()).build();
   }
 
   private static CircuitBreakerSpec spec(GuardedMethod method) {

@@ -1,10 +1,8 @@
 package dev.chainmail.processor.generate;
 
 import com.palantir.javapoet.CodeBlock;
-import com.palantir.javapoet.FieldSpec;
 import dev.chainmail.processor.model.FallbackSpec;
 import dev.chainmail.processor.model.GuardedMethod;
-import java.util.List;
 
 /**
  * Writes {@code @Fallback}: a try/catch around everything beneath it, whose catch block rethrows what the fallback
@@ -15,16 +13,6 @@ final class FallbackEmitter implements GuardEmitter {
   @Override
   public boolean applies(GuardedMethod method) {
     return method.has(FallbackSpec.class);
-  }
-
-  @Override
-  public List<FieldSpec> fields(GuardedMethod method) {
-    return List.of();
-  }
-
-  @Override
-  public CodeBlock initializer(GuardedMethod method, String context) {
-    return CodeBlock.of("");
   }
 
   @Override
@@ -55,6 +43,8 @@ final class FallbackEmitter implements GuardEmitter {
     switch (fallback.receiver()) {
       case DELEGATE:
         return CodeBlock.of("this.$N.", ProxyGenerator.DELEGATE_FIELD);
+      case PRIMARY:
+        return CodeBlock.of("$L.", ReplicaSetEmitter.primary());
       case INTERFACE:
         return CodeBlock.of("$T.", fallback.owner());
       case SUPER:

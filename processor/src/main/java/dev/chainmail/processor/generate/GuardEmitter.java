@@ -18,15 +18,20 @@ interface GuardEmitter {
 
   /**
    * The proxy fields this guard needs for the method, if any: their types and names. The generator gives them
-   * their modifiers, which depend on the whole proxy (final, or transient for a serializable one).
+   * their modifiers, which depend on the whole proxy (final, or transient for a serializable one). None by
+   * default, for a guard that keeps no policy.
    */
-  List<FieldSpec> fields(GuardedMethod method);
+  default List<FieldSpec> fields(GuardedMethod method) {
+    return List.of();
+  }
 
   /**
    * Statements that initialise those fields in a constructor, where the parameter named {@code context} holds
-   * the {@code ChainmailContext}.
+   * the {@code ChainmailContext}; none by default.
    */
-  CodeBlock initializer(GuardedMethod method, String context);
+  default CodeBlock initializer(GuardedMethod method, String context) {
+    return CodeBlock.of("");
+  }
 
   /**
    * Wraps the code beneath this guard. {@code inner} returns the method's outcome or throws; so does the result.

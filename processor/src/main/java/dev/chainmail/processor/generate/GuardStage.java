@@ -9,6 +9,8 @@ import java.util.List;
  *       guard runs, and records whatever its guards produced.</li>
  *   <li>A fallback answers only once everything beneath it has failed, rejections of the guards included.</li>
  *   <li>Each retry attempt runs every guard beneath it again.</li>
+ *   <li>Each retry attempt chooses its replicas afresh, and each replica's call passes through the guards beneath.
+ *       A heartbeat wraps nothing: the proxy sends it to every replica, on the scheduler.</li>
  *   <li>Every attempt passes through the circuit breaker, which counts the rejections of the guards beneath it.</li>
  *   <li>Every attempt takes a rate-limit permit, and the time it waits for one is not part of its timeout.</li>
  *   <li>The timeout bounds one attempt, the wait for a bulkhead permit included.</li>
@@ -20,6 +22,8 @@ enum GuardStage {
   CHECKPOINT("@Checkpoint", new CheckpointEmitter()),
   FALLBACK("@Fallback", new FallbackEmitter()),
   RETRY("@Retry", new RetryEmitter()),
+  REPLICATED("@Replicated", new ReplicatedEmitter()),
+  HEARTBEAT("@Heartbeat", new HeartbeatEmitter()),
   CIRCUIT_BREAKER("@CircuitBreaker", new CircuitBreakerEmitter()),
   RATE_LIMIT("@RateLimit", new RateLimitEmitter()),
   TIMEOUT("@Timeout", new TimeoutEmitter()),

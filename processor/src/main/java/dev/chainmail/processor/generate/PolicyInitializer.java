@@ -2,6 +2,7 @@ package dev.chainmail.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.chainmail.processor.model.GuardedMethod;
 import java.util.Optional;
 
 /**
@@ -15,15 +16,36 @@ import java.util.Optional;
  */
 final class PolicyInitializer {
 
-  private final CodeBlock.Builder code;
+  /** The loop variable of a per-replica initialisation. */
+  private static final String REPLICA = "replica";
 
-  private PolicyInitializer(String field, ClassName policy, String method) {
-    this.code = CodeBlock.builder().add("this.$N = $T.builder($S)", field, policy, method).indent().indent();
+  private final CodeBlock.Builder code;
+  private final String field;
+  private final ClassName policy;
+  private final boolean perReplica;
+
+  private PolicyInitializer(String field, ClassName policy, String method, boolean perReplica) {
+    this.field = field;
+    this.policy = policy;
+    this.perReplica = perReplica;
+    this.code = CodeBlock.builder()
+        .add(perReplica ? "this.$N[" + REPLICA + "] = $T.builder($S)" : "this.$N = $T.builder($S)", field, policy,
+            method)
+        .indent().indent();
   }
 
   /** Starts the statement that assigns {@code field} a policy of type {@code policy} for the guarded method. */
   static PolicyInitializer of(String field, ClassName policy, String method) {
-    return new PolicyInitializer(field, policy, method);
+    return new PolicyInitializer(field, policy, method, false);
+  }
+
+  /**
+   * Starts the initialisation of a guard beneath {@code @Replicated}, which each replica has its own of: for such
+   * a method, {@code field} is an array, filled in a loop over the replicas, each built with {@code .replica(i)};
+   * for any other method, as {@link #of}.
+   */
+  static PolicyInitializer perReplica(GuardedMethod method, String field, ClassName policy) {
+    return new PolicyInitializer(field, policy, method.id(), PerReplica.applies(method));
   }
 
   /** Adds {@code .setter(value)} when {@code differs}, with {@code value} written as a literal. */
@@ -54,8 +76,17 @@ final class PolicyInitializer {
     return this;
   }
 
-  /** Ends the statement with {@code .build(context)}. */
+  /** Ends the statement with {@code .build(context)}; for a guard per replica, inside the loop over them. */
   CodeBlock build(String context) {
-    return code.add("\n.build($N);\n", context).unindent().unindent().build();
+    if (!perReplica) {
+      return code.add("\n.build($N);\n", context).unindent().unindent().build();
+    }
+    CodeBlock each = code.add("\n.$N($N)\n.build($N);\n", REPLICA, REPLICA, context).unindent().unindent().build();
+    return CodeBlock.builder()
+        .addStatement("this.$N = new $T[this.$N.size()]", field, policy, ReplicaSetEmitter.FIELD)
+        .beginControlFlow("for (int $N = 0; $N < this.$N.length; $N++)", REPLICA, REPLICA, field, REPLICA)
+        .add(each)
+        .endControlFlow()
+        .build();
   }
 }

@@ -13,6 +13,7 @@ import com.palantir.javapoet.TypeSpec;
 import dev.chainmail.processor.model.ChainModel;
 import dev.chainmail.processor.model.GuardedMethod;
 import dev.chainmail.processor.model.MethodSignature;
+import dev.chainmail.processor.model.ReplicatedSpec;
 import dev.chainmail.processor.model.RetrySpec;
 import dev.chainmail.processor.model.Parameter;
 import java.io.IOException;
@@ -49,7 +50,10 @@ public final class ProxyGenerator {
       proxy.addModifiers(Modifier.PUBLIC);
     }
     proxy.addModifiers(Modifier.FINAL);
-    if (model.isInterface()) {
+    if (model.replicated()) {
+      proxy.addSuperinterface(model.chain());
+      proxy.addField(ReplicaSetEmitter.field(model));
+    } else if (model.isInterface()) {
       proxy.addSuperinterface(model.chain());
       proxy.addField(model.chain(), DELEGATE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
     } else {
@@ -71,7 +75,9 @@ public final class ProxyGenerator {
     if (model.hasFallback()) {
       proxy.addField(policyField(model, LISTENER, LISTENER_FIELD));
     }
-    if (model.isInterface()) {
+    if (model.replicated()) {
+      ReplicaSetEmitter.addTo(model, proxy, constructorInitializers(model, "context"));
+    } else if (model.isInterface()) {
       addInterfaceConstructors(model, proxy);
     } else {
       for (MethodSignature constructor : model.constructors()) {
@@ -104,7 +110,7 @@ public final class ProxyGenerator {
     }
     for (MethodSignature method : model.forwarded()) {
       proxy.addMethod(overriding(method)
-          .addStatement("$L$L.$N($L)", method.returnsVoid() ? "" : "return ", "this." + DELEGATE_FIELD,
+          .addStatement("$L$L.$N($L)", method.returnsVoid() ? "" : "return ", delegate(model),
               method.name(), method.arguments())
           .build());
     }
@@ -129,8 +135,8 @@ public final class ProxyGenerator {
       }
       javadoc.add("  <li>{@code $L}: $L</li>\n", method.signature().describe(), guards);
     }
-    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L is.\n",
-        model.isInterface() ? "delegate" : "chain class").build();
+    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L.\n",
+        model.replicated() ? "replicas are" : model.isInterface() ? "delegate is" : "chain class is").build();
   }
 
   /**
@@ -216,8 +222,9 @@ public final class ProxyGenerator {
    */
   private List<MethodSpec> guardedMethod(ChainModel model, GuardedMethod method) {
     MethodSignature signature = method.signature();
-    CodeBlock call = CodeBlock.of("$L.$N($L)", model.isInterface() ? "this." + DELEGATE_FIELD : "super",
-        signature.name(), signature.arguments());
+    CodeBlock target = method.has(ReplicatedSpec.class) ? CodeBlock.of("$N", method.locals().target())
+        : delegate(model);
+    CodeBlock call = CodeBlock.of("$L.$N($L)", target, signature.name(), signature.arguments());
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock body = returning(method, call);
     boolean onlyTheCall = true;
@@ -242,14 +249,28 @@ public final class ProxyGenerator {
     return methods;
   }
 
-  /** The innermost statements: the call, returned; for a {@code void} method inside a retry loop, then a return. */
+  /**
+   * What a method that is not replicated calls: the delegate of an interface proxy, the primary replica of a
+   * replicated one, or the chain class.
+   */
+  private static CodeBlock delegate(ChainModel model) {
+    if (model.replicated()) {
+      return ReplicaSetEmitter.primary();
+    }
+    return CodeBlock.of(model.isInterface() ? "this." + DELEGATE_FIELD : "super");
+  }
+
+  /**
+   * The innermost statements: the call, returned; for a {@code void} method inside a retry loop or a loop over
+   * replicas, then a return.
+   */
   private static CodeBlock returning(GuardedMethod method, CodeBlock call) {
     CodeBlock.Builder inner = CodeBlock.builder();
     if (!method.signature().returnsVoid()) {
       inner.addStatement("return $L", call);
     } else {
       inner.addStatement("$L", call);
-      if (method.has(RetrySpec.class)) {
+      if (method.has(RetrySpec.class) || method.has(ReplicatedSpec.class)) {
         inner.addStatement("return");
       }
     }

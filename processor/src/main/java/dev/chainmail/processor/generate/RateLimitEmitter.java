@@ -19,13 +19,13 @@ final class RateLimitEmitter implements GuardEmitter {
 
   @Override
   public List<FieldSpec> fields(GuardedMethod method) {
-    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+    return List.of(PerReplica.field(method, POLICY, field(method)));
   }
 
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     RateLimitSpec limit = method.guard(RateLimitSpec.class).orElseThrow();
-    return PolicyInitializer.of(field(method), POLICY, method.id())
+    return PolicyInitializer.perReplica(method, field(method), POLICY)
         .literal("permits", limit.value(), true)
         .string("window", limit.window())
         .string("maxWait", limit.maxWait())
@@ -36,7 +36,7 @@ final class RateLimitEmitter implements GuardEmitter {
   @Override
   public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
     return CodeBlock.builder()
-        .addStatement("this.$N.acquire()", field(method))
+        .addStatement("$L.acquire()", PerReplica.policy(method, field(method)))
         .add(inner)
         .build();
   }

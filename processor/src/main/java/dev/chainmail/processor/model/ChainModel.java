@@ -5,6 +5,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeVariableName;
 import dev.chainmail.processor.codec.CodecCatalog;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Everything the generator needs to write one proxy, with no {@code Element} left in it: generation is a pure
@@ -43,6 +44,22 @@ public record ChainModel(
    */
   public boolean hasEntry() {
     return guarded.stream().anyMatch(method -> method.has(EntrySpec.class));
+  }
+
+  /** Whether a method is {@code @Replicated}: the proxy then holds a replica set rather than one delegate. */
+  public boolean replicated() {
+    return guarded.stream().anyMatch(method -> method.has(ReplicatedSpec.class));
+  }
+
+  /** The replica set's knobs, which every replicated method shares; empty if no method is replicated. */
+  public Optional<ReplicatedSpec.Detection> detection() {
+    return guarded.stream().flatMap(method -> method.guard(ReplicatedSpec.class).stream())
+        .map(ReplicatedSpec::detection).findFirst();
+  }
+
+  /** The {@code @Heartbeat} method, if the chain has one. */
+  public Optional<GuardedMethod> heartbeat() {
+    return guarded.stream().filter(method -> method.has(HeartbeatSpec.class)).findFirst();
   }
 
   public boolean hasFallback() {

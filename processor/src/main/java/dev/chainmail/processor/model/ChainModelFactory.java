@@ -170,7 +170,8 @@ public final class ChainModelFactory {
     }
     return new GuardedMethod.LocalNames(free("attempt", taken), free("failure", taken), free("start", taken),
         free("permit", taken), free("recorded", taken), free("callStart", taken), free("deadline", taken),
-        free("run", taken), free("step", taken), free("result", taken));
+        free("run", taken), free("step", taken), free("result", taken), free("replica", taken),
+        free("target", taken), free("tried", taken), free("failures", taken), free("failed", taken));
   }
 
   private static String free(String name, Set<String> taken) {

@@ -36,6 +36,8 @@ public record FallbackSpec(
     STATIC,
     /** The delegate: an instance method of the chain interface. */
     DELEGATE,
+    /** The primary replica of a replicated interface chain: an instance method of the interface. */
+    PRIMARY,
     /** The chain interface: a static method of it. */
     INTERFACE
   }

@@ -41,7 +41,8 @@ public final class FallbackSpecFactory implements GuardSpecFactory {
     if (!members.isInterface()) {
       receiver = isStatic ? FallbackSpec.Receiver.STATIC : FallbackSpec.Receiver.SUPER;
     } else {
-      receiver = isStatic ? FallbackSpec.Receiver.INTERFACE : FallbackSpec.Receiver.DELEGATE;
+      receiver = isStatic ? FallbackSpec.Receiver.INTERFACE
+          : members.replicated() ? FallbackSpec.Receiver.PRIMARY : FallbackSpec.Receiver.DELEGATE;
     }
     return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
         takesFailure, cast,

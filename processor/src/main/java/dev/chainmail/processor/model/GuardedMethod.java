@@ -48,7 +48,13 @@ public record GuardedMethod(
    * @param run the durable run the call belongs to
    * @param step a durable step's call
    * @param result the value a durable method records
+   * @param replica the index of the replica a replicated call is at
+   * @param target the replica a replicated call is at
+   * @param tried the replicas a replicated call has tried, as a bit mask
+   * @param failures the earlier failures of a replicated call
+   * @param failed whether a replicated call's replica failed
    */
   public record LocalNames(String attempt, String failure, String start, String permit, String recorded,
-      String callStart, String deadline, String run, String step, String result) {}
+      String callStart, String deadline, String run, String step, String result, String replica, String target,
+      String tried, String failures, String failed) {}
 }

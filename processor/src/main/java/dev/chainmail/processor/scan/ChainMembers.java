@@ -25,4 +25,10 @@ public record ChainMembers(
   public boolean isInterface() {
     return type.getKind().isInterface();
   }
+
+  /** Whether the type or any of its methods carries {@code @Replicated}. */
+  public boolean replicated() {
+    return typeAnnotations.containsKey(GuardAnnotation.REPLICATED)
+        || guarded.stream().anyMatch(method -> method.annotation(GuardAnnotation.REPLICATED).isPresent());
+  }
 }

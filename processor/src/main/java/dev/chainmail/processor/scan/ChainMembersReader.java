@@ -49,7 +49,7 @@ public final class ChainMembersReader {
             : annotations.find(method, annotation.qualifiedName());
         if (own.isPresent()) {
           applied.put(annotation, new AppliedAnnotation(own.get(), false));
-        } else if (covered && typeAnnotations.containsKey(annotation)) {
+        } else if (covered && typeAnnotations.containsKey(annotation) && !probesItself(method, annotation)) {
           applied.put(annotation, new AppliedAnnotation(typeAnnotations.get(annotation), true));
         }
       }
@@ -66,6 +66,15 @@ public final class ChainMembersReader {
     }
     return new ChainMembers(type, Collections.unmodifiableMap(typeAnnotations), List.copyOf(guarded), forwarded,
         List.copyOf(constructors));
+  }
+
+  /**
+   * Whether a type-level annotation stays off a method because the method serves it: a {@code @Heartbeat} probes
+   * each replica itself, so the interface's {@code @Replicated} does not cover it.
+   */
+  private boolean probesItself(ExecutableElement method, GuardAnnotation annotation) {
+    return annotation == GuardAnnotation.REPLICATED
+        && annotations.find(method, GuardAnnotation.HEARTBEAT.qualifiedName()).isPresent();
   }
 
   /** The annotation on the first parameter that carries it; the validator reports any second one. */

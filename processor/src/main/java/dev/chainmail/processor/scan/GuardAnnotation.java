@@ -7,6 +7,8 @@ package dev.chainmail.processor.scan;
 public enum GuardAnnotation {
   RETRY("Retry", Placement.TYPE_OR_METHOD),
   FALLBACK("Fallback", Placement.METHOD),
+  REPLICATED("Replicated", Placement.TYPE_OR_METHOD),
+  HEARTBEAT("Heartbeat", Placement.METHOD),
   CIRCUIT_BREAKER("CircuitBreaker", Placement.TYPE_OR_METHOD),
   RATE_LIMIT("RateLimit", Placement.TYPE_OR_METHOD),
   TIMEOUT("Timeout", Placement.TYPE_OR_METHOD),

@@ -142,6 +142,47 @@ public enum Message {
   RUN_ID_RESUME_CLASH("%s declares resume(String), which clashes with the method the generated proxy adds to "
       + "resume a run by its id. Rename the method."),
 
+  REPLICATED_CLASS("@Replicated cannot be used on %s of class %s: the generated proxy of a class extends it, so it "
+      + "is one instance and cannot stand for several replicas. Extract an interface with the replicated methods, "
+      + "implement it once per replica, and annotate the interface."),
+  REPLICATED_WEIGHTS_MISSING("@Replicated strategy WEIGHTED needs weights, one per replica, such as "
+      + "weights = {3, 1}. Give them, or choose another strategy."),
+  REPLICATED_WEIGHTS_UNUSED("@Replicated weights are given with strategy %s, which ignores them. Use strategy = "
+      + "WEIGHTED, or remove weights."),
+  REPLICATED_WEIGHT("@Replicated weight %d, at index %d, is below 1, so its replica would never be chosen. Give "
+      + "every replica a weight of at least 1, or leave the replica out."),
+  REPLICATED_EJECT_AFTER("@Replicated ejectAfter is %d, but it counts consecutive failures, so it must be at least "
+      + "1."),
+  REPLICATED_DURATION_ZERO("@Replicated %s is zero, but an ejection must last a while. Give a positive duration, "
+      + "such as \"30s\"."),
+  REPLICATED_MAX_EJECT_FOR("@Replicated maxEjectFor %s is shorter than ejectFor %s, but it caps the doubling "
+      + "ejection time that starts at ejectFor. Make maxEjectFor at least ejectFor."),
+  REPLICATED_EJECTED_PERCENT("@Replicated maxEjectedPercent is %d, but it is a percentage of the replicas, in "
+      + "[0, 100]."),
+  REPLICATED_FAIL_ON_EMPTY("@Replicated failOn is empty, so no failure would ever move a call to another replica. "
+      + "List the failures that do, or remove @Replicated."),
+  REPLICATED_FAIL_ON_SKIPPED("@Replicated failOn %s is covered by skipOn %s, so it would never move a call to "
+      + "another replica. Remove %s from failOn, or narrow skipOn."),
+  REPLICATED_KNOB_TYPE("@Replicated %s is %s on %s, but %s on interface %s: health belongs to the replica set, "
+      + "which every replicated method shares, so its detection knobs are given once. Remove %s here, or make it "
+      + "equal."),
+  REPLICATED_KNOB_METHODS("@Replicated %s is %s on %s, but %s on %s: health belongs to the replica set, which "
+      + "every replicated method shares, so its detection knobs must agree. Give them once on the interface, or "
+      + "make them equal."),
+  REPLICATED_ACCESSOR_CLASH("%s declares %s, which clashes with the %s the generated proxy of a replicated chain "
+      + "adds. Rename the method."),
+  HEARTBEAT_CLASS("@Heartbeat cannot be used on %s of class %s: it probes the replicas of a @Replicated interface "
+      + "chain, and a class chain has none. Extract an interface, or remove @Heartbeat."),
+  HEARTBEAT_SIGNATURE("@Heartbeat method %s %s, but a probe takes no parameters and returns boolean (false for "
+      + "unhealthy) or void. Change its signature, or remove @Heartbeat."),
+  HEARTBEAT_TWICE("@Heartbeat is on both %s and %s, but a replica set has one probe. Remove one."),
+  HEARTBEAT_WITHOUT_REPLICATED("@Heartbeat on %s probes replicas, but no method of %s is @Replicated. Add "
+      + "@Replicated to the interface or its methods, or remove @Heartbeat."),
+  HEARTBEAT_REPLICATED("@Heartbeat method %s is also @Replicated, but a probe is sent to every replica by itself. "
+      + "Remove @Replicated from it."),
+  HEARTBEAT_EVERY_ZERO("@Heartbeat every is zero, which would probe without pause. Give a positive period, such as "
+      + "\"5s\"."),
+
   INTERNAL_ERROR("the Chainmail processor failed while processing %s. This is a bug in Chainmail; please report "
       + "it with this trace:%n%s");
 

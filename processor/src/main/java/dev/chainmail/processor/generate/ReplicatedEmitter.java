@@ -1,0 +1,106 @@
+package dev.chainmail.processor.generate;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
+import dev.chainmail.processor.model.GuardedMethod;
+import dev.chainmail.processor.model.ReplicatedSpec;
+import java.util.List;
+
+/**
+ * Writes {@code @Replicated}: a loop over the replicas that the method's {@code ReplicaPolicy} chooses, with the
+ * guards beneath it and the call inside a {@code try}. A success tells the replica set in the {@code finally}
+ * block; a failure that {@code failOn} accepts counts against its replica and moves the call on to the next one,
+ * and any other propagates at once. The last failure is thrown with the earlier ones suppressed.
+ */
+final class ReplicatedEmitter implements GuardEmitter {
+
+  static final ClassName POLICY = ClassName.get("dev.chainmail.runtime", "ReplicaPolicy");
+  static final ClassName STRATEGY = ClassName.get("dev.chainmail.runtime", "ReplicaStrategy");
+  static final ClassName FAILURES = ClassName.get("dev.chainmail.runtime", "ReplicaFailures");
+
+  @Override
+  public boolean applies(GuardedMethod method) {
+    return method.has(ReplicatedSpec.class);
+  }
+
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of(FieldSpec.builder(POLICY, field(method)).build());
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
+    CodeBlock.Builder builder = CodeBlock.builder()
+        .add("this.$N = $T.builder($S, $T.$L)", field(method), POLICY, method.id(), STRATEGY, replicated.strategy());
+    if (!replicated.weights().isEmpty()) {
+      builder.add("\n    .weights($L)", CodeBlock.join(replicated.weights().stream()
+          .map(weight -> CodeBlock.of("$L", weight)).toList(), ", "));
+    }
+    return builder.add("\n    .build(this.$N);\n", ReplicaSetEmitter.FIELD).build();
+  }
+
+  @Override
+  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+    ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
+    GuardedMethod.LocalNames names = method.locals();
+    String set = "this." + ReplicaSetEmitter.FIELD;
+    CodeBlock.Builder code = CodeBlock.builder()
+        .addStatement("int $N = this.$N.first()", names.replica(), field(method))
+        .addStatement("long $N = 0L", names.tried())
+        .addStatement("$T $N = null", FAILURES, names.failures())
+        .beginControlFlow("while (true)")
+        .addStatement("$T $N = $L.replica($N)", replicated.chain(), names.target(), set,
+            names.replica());
+    if (replicated.balancesLoad()) {
+      code.addStatement("$L.enter($N)", set, names.replica());
+    }
+    code.addStatement("boolean $N = false", names.failed())
+        .beginControlFlow("try")
+        .add(inner)
+        .nextControlFlow("catch (Throwable $N)", names.failure())
+        .addStatement("$N = true", names.failed());
+    if (replicated.balancesLoad()) {
+      code.addStatement("$L.exit($N)", set, names.replica());
+    }
+    CodeBlock unhandled = FailureChecks.unhandled(names.failure(), replicated.failOn(), replicated.skipOn());
+    if (!unhandled.isEmpty()) {
+      code.add("// Not a replica's failure: it propagates at once, and counts against no replica.\n")
+          .beginControlFlow("if ($L)", unhandled)
+          .addStatement("throw $N", names.failure())
+          .endControlFlow();
+    }
+    return code
+        .addStatement("$L.failed($N, $S, $N)", set, names.replica(), method.id(), names.failure())
+        .addStatement("$N |= 1L << $N", names.tried(), names.replica())
+        .addStatement("$N = this.$N.next($N)", names.replica(), field(method), names.tried())
+        .beginControlFlow("if ($N < 0)", names.replica())
+        .add("// Every replica this call could try has failed: the last failure, with the earlier ones.\n")
+        .addStatement("$T.attach($N, $N)", FAILURES, names.failures(), names.failure())
+        .addStatement("throw $N", names.failure())
+        .endControlFlow()
+        .addStatement("$N = $T.add($N, $N)", names.failures(), FAILURES, names.failures(), names.failure())
+        .nextControlFlow("finally")
+        .add(exit(method, replicated, set, names))
+        .endControlFlow()
+        .endControlFlow()
+        .build();
+  }
+
+  /** The {@code finally} block, for a success: the set hears it, and a load-balanced call leaves its replica. */
+  private static CodeBlock exit(GuardedMethod method, ReplicatedSpec replicated, String set,
+      GuardedMethod.LocalNames names) {
+    CodeBlock.Builder exit = CodeBlock.builder()
+        .beginControlFlow("if (!$N)", names.failed())
+        .addStatement("$L.succeeded($N, $S)", set, names.replica(), method.id());
+    if (replicated.balancesLoad()) {
+      exit.addStatement("$L.exit($N)", set, names.replica());
+    }
+    return exit.endControlFlow().build();
+  }
+
+  private static String field(GuardedMethod method) {
+    return method.fieldPrefix() + "$routing";
+  }
+}

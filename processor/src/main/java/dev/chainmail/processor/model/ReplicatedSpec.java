@@ -1,0 +1,34 @@
+package dev.chainmail.processor.model;
+
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
+import java.util.List;
+
+/**
+ * A validated {@code @Replicated} as it applies to one method: the method's own attributes, else the interface's.
+ *
+ * @param chain the chain interface, the type of each replica
+ * @param strategy the name of the {@code Replicated.Strategy} constant
+ * @param weights the weights of {@code WEIGHTED}, one per replica; empty for the other strategies
+ * @param failOn the failures that move a call on; empty means every failure
+ * @param skipOn the failures that propagate at once, without counting
+ * @param detection the replica set's knobs, equal on every replicated method of a chain
+ */
+public record ReplicatedSpec(TypeName chain, String strategy, List<Integer> weights, List<ClassName> failOn, List<ClassName> skipOn,
+    Detection detection) implements GuardSpec {
+
+  /** Whether calls must keep the replicas' in-flight counts, which the strategy balances on. */
+  public boolean balancesLoad() {
+    return strategy.equals("LEAST_LOADED");
+  }
+
+  /**
+   * The knobs of fault detection, which belong to the replica set. Durations keep the text the user wrote.
+   *
+   * @param ejectAfter the consecutive failures that eject a replica
+   * @param ejectFor how long a first ejection lasts
+   * @param maxEjectFor the longest an ejection lasts
+   * @param maxEjectedPercent the most replicas ejected at once, as a percentage
+   */
+  public record Detection(int ejectAfter, String ejectFor, String maxEjectFor, int maxEjectedPercent) {}
+}

@@ -1,0 +1,184 @@
+package dev.chainmail.processor.validate;
+
+import dev.chainmail.processor.scan.AnnotationReader;
+import dev.chainmail.processor.scan.ChainMembers;
+import dev.chainmail.processor.scan.GuardAnnotation;
+import dev.chainmail.processor.scan.GuardedElement;
+import dev.chainmail.processor.scan.ReplicatedAttributes;
+import dev.chainmail.runtime.Durations;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import javax.lang.model.element.AnnotationMirror;
+import javax.lang.model.element.AnnotationValue;
+import javax.lang.model.element.Element;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.util.ElementFilter;
+
+/**
+ * Checks one {@code @Replicated}: that its chain is an interface, its attributes as they apply to the method, and
+ * that the replica set's detection knobs agree between the methods and the interface.
+ */
+public final class ReplicatedValidator implements GuardValidator {
+
+  private final AttributeChecks checks;
+  private final AnnotationReader annotations;
+
+  public ReplicatedValidator(AttributeChecks checks) {
+    this.checks = checks;
+    this.annotations = checks.annotations();
+  }
+
+  @Override
+  public void validate(ChainMembers members, Element element, AnnotationMirror replicated, ValidationReport report) {
+    if (!members.isInterface()) {
+      report.error(element, replicated, Message.REPLICATED_CLASS, describe(element),
+          members.type().getQualifiedName());
+      return;
+    }
+    boolean onType = element.equals(members.type());
+    if (onType || isFirstReplicated(members, element)) {
+      checkAccessorsAreFree(members, report);
+    }
+    Optional<AnnotationMirror> type = onType ? Optional.empty() : typeAnnotation(members);
+    ReplicatedAttributes attributes = new ReplicatedAttributes(annotations, replicated, type);
+    checkStrategy(element, replicated, attributes, report);
+    int ejectAfter = annotations.intValue(replicated, "ejectAfter");
+    if (ejectAfter < 1) {
+      report.error(element, replicated, "ejectAfter", Message.REPLICATED_EJECT_AFTER, ejectAfter);
+    }
+    OptionalLong ejectFor = positive(element, replicated, "ejectFor", report);
+    OptionalLong maxEjectFor = positive(element, replicated, "maxEjectFor", report);
+    if (ejectFor.isPresent() && maxEjectFor.isPresent() && maxEjectFor.getAsLong() < ejectFor.getAsLong()) {
+      report.error(element, replicated, "maxEjectFor", Message.REPLICATED_MAX_EJECT_FOR,
+          annotations.stringValue(replicated, "maxEjectFor"), annotations.stringValue(replicated, "ejectFor"));
+    }
+    int percent = annotations.intValue(replicated, "maxEjectedPercent");
+    if (percent < 0 || percent > 100) {
+      report.error(element, replicated, "maxEjectedPercent", Message.REPLICATED_EJECTED_PERCENT, percent);
+    }
+    checks.notEmpty(element, replicated, "failOn", Message.REPLICATED_FAIL_ON_EMPTY, report);
+    checks.notExcluded(element, replicated, "failOn", "skipOn", Message.REPLICATED_FAIL_ON_SKIPPED, report);
+    if (!onType && report.isClean()) {
+      checkKnobsAgree(members, (ExecutableElement) element, replicated, type, report);
+    }
+  }
+
+  /** {@code weights} with {@code WEIGHTED} only, and then at least 1 each, as they apply to the method. */
+  private void checkStrategy(Element element, AnnotationMirror replicated, ReplicatedAttributes attributes,
+      ValidationReport report) {
+    String strategy = attributes.text("strategy");
+    List<?> weights = (List<?>) attributes.value("weights").getValue();
+    if (strategy.equals("WEIGHTED") && weights.isEmpty()) {
+      report.error(element, replicated, attributes.source("strategy") == replicated ? "strategy" : "weights",
+          Message.REPLICATED_WEIGHTS_MISSING);
+      return;
+    }
+    if (!strategy.equals("WEIGHTED") && !weights.isEmpty()) {
+      report.error(element, replicated, attributes.source("weights") == replicated ? "weights" : "strategy",
+          Message.REPLICATED_WEIGHTS_UNUSED, strategy);
+      return;
+    }
+    for (int i = 0; i < weights.size(); i++) {
+      int weight = (Integer) ((AnnotationValue) weights.get(i)).getValue();
+      if (weight < 1) {
+        report.error(element, replicated, "weights", Message.REPLICATED_WEIGHT, weight, i);
+      }
+    }
+  }
+
+  private OptionalLong positive(Element element, AnnotationMirror replicated, String attribute,
+      ValidationReport report) {
+    OptionalLong nanos = checks.duration(element, replicated, attribute, false, report);
+    if (nanos.isPresent() && nanos.getAsLong() == 0) {
+      report.error(element, replicated, attribute, Message.REPLICATED_DURATION_ZERO, attribute);
+      return OptionalLong.empty();
+    }
+    return nanos;
+  }
+
+  /**
+   * A knob the method writes must equal the interface's; without an interface-level annotation, every replicated
+   * method's knobs, as they apply, must equal those of the first replicated method.
+   */
+  private void checkKnobsAgree(ChainMembers members, ExecutableElement method, AnnotationMirror replicated,
+      Optional<AnnotationMirror> type, ValidationReport report) {
+    ReplicatedAttributes mine = new ReplicatedAttributes(annotations, replicated, type);
+    if (type.isPresent()) {
+      for (String knob : ReplicatedAttributes.DETECTION_KNOBS) {
+        if (annotations.written(replicated, knob).isPresent()
+            && !canonical(knob, mine.text(knob)).equals(canonical(knob, annotations.value(type.get(), knob)
+                .getValue().toString()))) {
+          report.error(method, replicated, knob, Message.REPLICATED_KNOB_TYPE, knob, mine.text(knob),
+              Describe.method(method), annotations.value(type.get(), knob).getValue(),
+              members.type().getQualifiedName(), knob);
+        }
+      }
+      return;
+    }
+    for (GuardedElement other : members.guarded()) {
+      Optional<AnnotationMirror> theirs = other.annotation(GuardAnnotation.REPLICATED);
+      if (theirs.isEmpty()) {
+        continue;
+      }
+      if (other.method().equals(method)) {
+        return;
+      }
+      ReplicatedAttributes first = new ReplicatedAttributes(annotations, theirs.get(), Optional.empty());
+      for (String knob : ReplicatedAttributes.DETECTION_KNOBS) {
+        if (!canonical(knob, mine.text(knob)).equals(canonical(knob, first.text(knob)))) {
+          report.error(method, replicated, knob,
+              Message.REPLICATED_KNOB_METHODS, knob, mine.text(knob), Describe.method(method), first.text(knob),
+              Describe.method(other.method()));
+        }
+      }
+      return;
+    }
+  }
+
+  /** Durations compare by their value, so that {@code "30s"} and {@code "30000ms"} agree. */
+  private static String canonical(String knob, String text) {
+    if (knob.equals("ejectFor") || knob.equals("maxEjectFor")) {
+      try {
+        return AttributeChecks.canonical(OptionalLong.of(Durations.parseNanos(text)));
+      } catch (IllegalArgumentException e) {
+        return text;
+      }
+    }
+    return text;
+  }
+
+  private Optional<AnnotationMirror> typeAnnotation(ChainMembers members) {
+    return Optional.ofNullable(members.typeAnnotations().get(GuardAnnotation.REPLICATED));
+  }
+
+  private static boolean isFirstReplicated(ChainMembers members, Element element) {
+    if (members.typeAnnotations().containsKey(GuardAnnotation.REPLICATED)) {
+      return false;
+    }
+    for (GuardedElement guarded : members.guarded()) {
+      if (guarded.annotation(GuardAnnotation.REPLICATED).isPresent()) {
+        return guarded.method().equals(element);
+      }
+    }
+    return false;
+  }
+
+  /** The names the proxy of a replicated chain adds: {@code replicaHealth()} and its static factories. */
+  private static void checkAccessorsAreFree(ChainMembers members, ValidationReport report) {
+    for (ExecutableElement method : ElementFilter.methodsIn(members.type().getEnclosedElements())) {
+      String name = method.getSimpleName().toString();
+      if (name.equals("replicaHealth") && method.getParameters().isEmpty()) {
+        report.error(method, Message.REPLICATED_ACCESSOR_CLASH, members.type().getQualifiedName(),
+            "replicaHealth()", "accessor");
+      } else if (name.equals("replicated") || name.equals("restartable")) {
+        report.error(method, Message.REPLICATED_ACCESSOR_CLASH, members.type().getQualifiedName(), name + "(...)",
+            "static factory");
+      }
+    }
+  }
+
+  private static String describe(Element element) {
+    return element instanceof ExecutableElement ? Describe.method((ExecutableElement) element) : "the type";
+  }
+}

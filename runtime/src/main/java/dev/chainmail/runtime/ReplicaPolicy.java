@@ -1,0 +1,395 @@
+package dev.chainmail.runtime;
+
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The routing of one replicated method: which replica of its {@link ReplicaSet} each call goes to first, and which
+ * next after a failure.
+ *
+ * <p>Generated code writes the loop:
+ * <pre>{@code
+ * long tried = 0;
+ * ReplicaFailures failures = null;
+ * for (int i = answer$replicas.first(); ; ) {
+ *   tried |= 1L << i;
+ *   try {
+ *     String result = replicas.replica(i).answer(question);
+ *     replicas.succeeded(i, "com.example.Answerer/answer");
+ *     return result;
+ *   } catch (IOException e) {            // the failures the method counts
+ *     replicas.failed(i, "com.example.Answerer/answer", e);
+ *     i = answer$replicas.next(tried);
+ *     if (i < 0) {
+ *       throw ReplicaFailures.attach(failures, e);
+ *     }
+ *     failures = ReplicaFailures.add(failures, e);
+ *   }
+ * }
+ * }</pre>
+ * A method with {@link ReplicaStrategy#LEAST_LOADED} ({@link #balancesLoad()}) also brackets each call with
+ * {@link ReplicaSet#enter(int)} and {@link ReplicaSet#exit(int)}.
+ *
+ * <p>Choices are made among the replicas that {@link ReplicaSet#available(int, String)} admits. Random draws come
+ * from the context's {@link RandomSource}, so a seeded source makes them repeatable. On the success path nothing is
+ * allocated: {@link ReplicaStrategy#FAILOVER} reads one volatile field per replica up to the first available one
+ * (one read on a healthy set), {@link ReplicaStrategy#ROUND_ROBIN} adds one atomic increment,
+ * {@link ReplicaStrategy#RANDOM} and {@link ReplicaStrategy#LEAST_LOADED} one or two random draws.
+ * <p>While no replica is ejected, which is the usual case, every choice is lock-free: a call reads one volatile
+ * count to know it, and then chooses among all replicas without looking at each. {@link ReplicaStrategy#WEIGHTED}
+ * then walks the sequence that smooth weighted round robin gives over all replicas, computed once (for weights
+ * summing to at most {@value #MAX_SCHEDULE}); with some replica ejected, or larger weights, it takes a short lock per
+ * choice, since smooth weighted round robin updates every replica's current weight together. Counters are reduced
+ * modulo the number of replicas by multiplication rather than division, which costs several times less.
+ *
+ * <p>This class is thread-safe: apart from its round-robin counter and current weights, it is immutable.
+ */
+public final class ReplicaPolicy {
+
+  private final String method;
+  private final ReplicaStrategy strategy;
+  private final ReplicaSet<?> replicas;
+  private final int size;
+  private final long all;
+  private final RandomSource random;
+  private final AtomicInteger position = new AtomicInteger();
+  private final int[] weights;
+  /** The current weights of smooth weighted round robin; guarded by itself. */
+  private final long[] current;
+  /** For WEIGHTED, the replicas smooth weighted round robin chooses over all of them, one period; else null. */
+  private final int[] schedule;
+  private final FastModulo bySize;
+  private final FastModulo bySchedule;
+
+  /**
+   * The strategy as one of the constants below, which the hot path switches on: a switch on the enum itself reads
+   * a synthetic table and the constant's ordinal first.
+   */
+  private final int kind;
+  private static final int FAILOVER = 0;
+  private static final int ROUND_ROBIN = 1;
+  private static final int WEIGHTED = 2;
+  private static final int RANDOM = 3;
+  private static final int LEAST_LOADED = 4;
+
+  /** The longest {@link #schedule} kept: a period of weights summing to more is chosen under the lock. */
+  static final int MAX_SCHEDULE = 4096;
+
+  private ReplicaPolicy(Builder builder, ReplicaSet<?> replicas, int[] weights) {
+    this.method = builder.method;
+    this.strategy = builder.strategy;
+    this.replicas = replicas;
+    this.size = replicas.size();
+    this.all = size == 64 ? -1L : (1L << size) - 1;
+    this.random = replicas.context().random();
+    this.weights = weights;
+    this.current = weights == null ? null : new long[size];
+    this.schedule = weights == null ? null : schedule(weights);
+    this.bySize = new FastModulo(size);
+    this.bySchedule = schedule == null ? null : new FastModulo(schedule.length);
+    this.kind = kindOf(strategy);
+  }
+
+  private static int kindOf(ReplicaStrategy strategy) {
+    switch (strategy) {
+      case FAILOVER:
+        return FAILOVER;
+      case ROUND_ROBIN:
+        return ROUND_ROBIN;
+      case WEIGHTED:
+        return WEIGHTED;
+      case RANDOM:
+        return RANDOM;
+      default:
+        return LEAST_LOADED;
+    }
+  }
+
+  /** One period of smooth weighted round robin over every replica, or null if it would be too long. */
+  private static int[] schedule(int[] weights) {
+    long total = 0;
+    for (int weight : weights) {
+      total += weight;
+    }
+    if (total > MAX_SCHEDULE) {
+      return null;
+    }
+    long[] current = new long[weights.length];
+    int[] schedule = new int[(int) total];
+    for (int turn = 0; turn < schedule.length; turn++) {
+      int best = 0;
+      for (int i = 0; i < weights.length; i++) {
+        current[i] += weights[i];
+        if (current[i] > current[best]) {
+          best = i;
+        }
+      }
+      current[best] -= total;
+      schedule[turn] = best;
+    }
+    return schedule;
+  }
+
+  /**
+   * Returns a builder for the routing of one replicated method.
+   *
+   * @param method the replicated method, as {@code com.example.Answerer/answer}: the name its messages and events
+   *     carry
+   * @param strategy how replicas are chosen
+   * @return a new builder
+   * @throws NullPointerException if an argument is null
+   */
+  public static Builder builder(String method, ReplicaStrategy strategy) {
+    return new Builder(method, strategy);
+  }
+
+  /**
+   * Chooses the replica for a new call, among the available ones, by the strategy. If none is available, returns
+   * {@link ReplicaSet#earliestEjected()}, which the call should try anyway.
+   *
+   * @return a replica's index, from 0
+   */
+  public int first() {
+    if (replicas.noneEjected()) {
+      return firstOfAll();
+    }
+    switch (strategy) {
+      case FAILOVER:
+        for (int i = 0; i < size; i++) {
+          if (replicas.available(i, method)) {
+            return i;
+          }
+        }
+        return replicas.earliestEjected();
+      case ROUND_ROBIN: {
+        int turn = position.getAndIncrement() & Integer.MAX_VALUE;
+        long open = availableAmong(all);
+        if (open == all) {
+          return bySize.of(turn);
+        }
+        return open == 0 ? replicas.earliestEjected() : nth(open, turn % Long.bitCount(open));
+      }
+      default: {
+        long open = availableAmong(all);
+        return open == 0 ? replicas.earliestEjected() : choose(open);
+      }
+    }
+  }
+
+  /** {@link #first()} while no replica is ejected, so that every replica is available. */
+  private int firstOfAll() {
+    switch (kind) {
+      case FAILOVER:
+        return 0;
+      case ROUND_ROBIN:
+        return bySize.of(position.getAndIncrement() & Integer.MAX_VALUE);
+      case WEIGHTED:
+        return schedule != null ? schedule[bySchedule.of(position.getAndIncrement() & Integer.MAX_VALUE)]
+            : weighted(all);
+      case RANDOM:
+        // With every replica a candidate, the nth candidate is replica n.
+        return draw(size);
+      default: {
+        if (size == 1) {
+          return 0;
+        }
+        int a = draw(size);
+        int b = draw(size - 1);
+        if (b >= a) {
+          b++;
+        }
+        return replicas.inFlight(b) < replicas.inFlight(a) ? b : a;
+      }
+    }
+  }
+
+  /**
+   * Chooses the replica to try after a failure: one that this call has not tried and that is available, by the
+   * strategy. {@link ReplicaStrategy#FAILOVER} takes the lowest such index, {@link ReplicaStrategy#ROUND_ROBIN} the
+   * first such replica from the round-robin position on, the others choose as {@link #first()} does but among these
+   * replicas only.
+   *
+   * @param tried the replicas this call has tried: bit {@code i} set for replica {@code i}
+   * @return a replica's index, or {@code -1} if every available replica has been tried
+   */
+  public int next(long tried) {
+    switch (strategy) {
+      case FAILOVER:
+        for (int i = 0; i < size; i++) {
+          if ((tried & (1L << i)) == 0 && replicas.available(i, method)) {
+            return i;
+          }
+        }
+        return -1;
+      case ROUND_ROBIN: {
+        int start = bySize.of(position.getAndIncrement() & Integer.MAX_VALUE);
+        for (int k = 0; k < size; k++) {
+          int i = start + k < size ? start + k : start + k - size;
+          if ((tried & (1L << i)) == 0 && replicas.available(i, method)) {
+            return i;
+          }
+        }
+        return -1;
+      }
+      default: {
+        long open = availableAmong(all & ~tried);
+        return open == 0 ? -1 : choose(open);
+      }
+    }
+  }
+
+  /** @return the replicas of {@code candidates} that are available, as a bit mask */
+  private long availableAmong(long candidates) {
+    long open = 0;
+    for (int i = 0; i < size; i++) {
+      if ((candidates & (1L << i)) != 0 && replicas.available(i, method)) {
+        open |= 1L << i;
+      }
+    }
+    return open;
+  }
+
+  /** Chooses among a non-empty mask of replicas by a strategy other than FAILOVER and ROUND_ROBIN. */
+  private int choose(long open) {
+    int count = Long.bitCount(open);
+    if (strategy == ReplicaStrategy.WEIGHTED) {
+      return weighted(open);
+    }
+    if (count == 1) {
+      return Long.numberOfTrailingZeros(open);
+    }
+    int a = draw(count);
+    if (strategy == ReplicaStrategy.RANDOM) {
+      return nth(open, a);
+    }
+    int b = draw(count - 1);
+    if (b >= a) {
+      b++;
+    }
+    int first = nth(open, a);
+    int second = nth(open, b);
+    return replicas.inFlight(second) < replicas.inFlight(first) ? second : first;
+  }
+
+  /** @return a number drawn uniformly from {@code [0, bound)} */
+  private int draw(int bound) {
+    int n = (int) (random.nextDouble() * bound);
+    return n < bound ? n : bound - 1;
+  }
+
+  /** @return the index of the {@code n}th set bit of {@code mask}, from 0 */
+  private static int nth(long mask, int n) {
+    long m = mask;
+    for (int k = 0; k < n; k++) {
+      m &= m - 1;
+    }
+    return Long.numberOfTrailingZeros(m);
+  }
+
+  /**
+   * Smooth weighted round robin (nginx's {@code ngx_http_upstream_get_peer}): each candidate's current weight grows
+   * by its weight, the largest is chosen (the lowest index among equals) and loses the candidates' total.
+   */
+  private int weighted(long open) {
+    synchronized (current) {
+      long total = 0;
+      int best = -1;
+      for (int i = 0; i < size; i++) {
+        if ((open & (1L << i)) != 0) {
+          current[i] += weights[i];
+          total += weights[i];
+          if (best < 0 || current[i] > current[best]) {
+            best = i;
+          }
+        }
+      }
+      current[best] -= total;
+      return best;
+    }
+  }
+
+  /** @return whether calls must be bracketed with {@link ReplicaSet#enter(int)} and {@link ReplicaSet#exit(int)} */
+  public boolean balancesLoad() {
+    return strategy == ReplicaStrategy.LEAST_LOADED;
+  }
+
+  /** @return the replicated method, as {@code com.example.Answerer/answer} */
+  public String method() {
+    return method;
+  }
+
+  /** @return how replicas are chosen */
+  public ReplicaStrategy strategy() {
+    return strategy;
+  }
+
+  /** @return the replicas this policy chooses among */
+  public ReplicaSet<?> replicas() {
+    return replicas;
+  }
+
+  @Override
+  public String toString() {
+    return "ReplicaPolicy[" + method + ": " + strategy + (weights == null ? "" : " " + Arrays.toString(weights))
+        + ", " + size + " replicas]";
+  }
+
+  /** Builds a {@link ReplicaPolicy}, checking each value as it is set. Instances are not thread-safe. */
+  public static final class Builder {
+    private final String method;
+    private final ReplicaStrategy strategy;
+    private int[] weights;
+
+    private Builder(String method, ReplicaStrategy strategy) {
+      this.method = Objects.requireNonNull(method, "method");
+      this.strategy = Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /**
+     * @param weights one positive weight per replica, in index order; {@link #build} checks the count
+     * @return this builder
+     * @throws ConfigurationException if the strategy is not {@link ReplicaStrategy#WEIGHTED}, or a weight is not
+     *     positive
+     * @throws NullPointerException if {@code weights} is null
+     */
+    public Builder weights(int... weights) {
+      Objects.requireNonNull(weights, "weights");
+      if (strategy != ReplicaStrategy.WEIGHTED) {
+        throw new ConfigurationException(method + ": weights " + Arrays.toString(weights) + " are given for the "
+            + strategy + " strategy, which has none; use WEIGHTED or remove the weights");
+      }
+      for (int i = 0; i < weights.length; i++) {
+        if (weights[i] < 1) {
+          throw new ConfigurationException(method + ": weight " + i + " must be at least 1, was " + weights[i]
+              + " in " + Arrays.toString(weights));
+        }
+      }
+      this.weights = weights.clone();
+      return this;
+    }
+
+    /**
+     * @param replicas the replicas to choose among; the policy draws random numbers from their context
+     * @return the policy
+     * @throws ConfigurationException if the strategy is {@link ReplicaStrategy#WEIGHTED} and there is not one weight
+     *     per replica
+     * @throws NullPointerException if {@code replicas} is null
+     */
+    public ReplicaPolicy build(ReplicaSet<?> replicas) {
+      Objects.requireNonNull(replicas, "replicas");
+      if (strategy == ReplicaStrategy.WEIGHTED) {
+        if (weights == null) {
+          throw new ConfigurationException(method + ": the WEIGHTED strategy needs one weight per replica, and "
+              + "none were given for its " + replicas.size() + " replicas; call weights(...)");
+        }
+        if (weights.length != replicas.size()) {
+          throw new ConfigurationException(method + ": the WEIGHTED strategy needs one weight per replica, but "
+              + weights.length + " weights " + Arrays.toString(weights) + " were given for " + replicas.size()
+              + " replicas");
+        }
+      }
+      return new ReplicaPolicy(this, replicas, weights == null ? null : weights.clone());
+    }
+  }
+}
