@@ -156,7 +156,8 @@ public final class ProxyGenerator {
         : initializers(model, context);
   }
 
-  private static TypeName rawType(TypeName type) {
+  /** {@code type} without its type arguments: {@code Box} for {@code Box<T>}. */
+  static TypeName rawType(TypeName type) {
     return type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType() : type;
   }
 

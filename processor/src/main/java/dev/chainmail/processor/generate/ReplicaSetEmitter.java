@@ -167,17 +167,13 @@ final class ReplicaSetEmitter {
     String name = probe.signature().name();
     if (heartbeat.returnsBoolean()) {
       return CodeBlock.builder().addStatement("this.$N.startHeartbeat($S, $T::$N)", FIELD, probe.id(),
-          rawOrSelf(model.chain()), name).build();
+          ProxyGenerator.rawType(model.chain()), name).build();
     }
     return CodeBlock.builder()
         .add("this.$N.startHeartbeat($S, replica -> {\n", FIELD, probe.id())
         .indent().addStatement("replica.$N()", name).addStatement("return true").unindent()
         .add("});\n")
         .build();
-  }
-
-  private static TypeName rawOrSelf(TypeName type) {
-    return type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType() : type;
   }
 
   private static TypeName setType(ChainModel model) {
