@@ -67,7 +67,7 @@ public final class ResilientAnswerer implements Answerer {
   }
 
   /**
-   * Builds the policies over {@code replicas}, and starts their heartbeat if the chain has one.
+   * Builds the policies over {@code replicas}.
    */
   private ResilientAnswerer(ChainmailContext context, ReplicaSet<Answerer> replicas) {
     this.chainmail$replicaSet = replicas;

@@ -33,7 +33,7 @@ final class BulkheadEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     return CodeBlock.builder()
         .addStatement("$L.acquire()", PerReplica.policy(method, field(method)))
         .beginControlFlow("try")

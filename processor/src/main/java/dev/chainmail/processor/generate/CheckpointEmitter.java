@@ -39,7 +39,7 @@ final class CheckpointEmitter extends ResultKeepingEmitter {
   }
 
   @Override
-  public CodeBlock wrapCall(GuardedMethod method, CodeBlock call) {
+  public CodeBlock wrapCall(GuardedMethod method, ProxyForm form, CodeBlock call) {
     CheckpointSpec step = spec(method);
     GuardedMethod.LocalNames locals = method.locals();
     boolean isVoid = DurableCalls.isVoid(step.result());

@@ -53,7 +53,7 @@ final class CircuitBreakerEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     CircuitBreakerSpec breaker = spec(method);
     GuardedMethod.LocalNames locals = method.locals();
     CodeBlock policy = PerReplica.policy(method, field(method));

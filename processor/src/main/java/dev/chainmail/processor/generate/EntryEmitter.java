@@ -42,7 +42,7 @@ final class EntryEmitter extends ResultKeepingEmitter {
   }
 
   @Override
-  public CodeBlock wrapCall(GuardedMethod method, CodeBlock call) {
+  public CodeBlock wrapCall(GuardedMethod method, ProxyForm form, CodeBlock call) {
     EntrySpec entry = spec(method);
     GuardedMethod.LocalNames locals = method.locals();
     String runId = method.signature().parameters().get(entry.runId()).name();

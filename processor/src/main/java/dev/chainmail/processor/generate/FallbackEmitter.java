@@ -16,7 +16,7 @@ final class FallbackEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     FallbackSpec fallback = method.guard(FallbackSpec.class).orElseThrow();
     String failure = method.locals().failure();
     CodeBlock.Builder code = CodeBlock.builder()
@@ -30,7 +30,7 @@ final class FallbackEmitter implements GuardEmitter {
           .endControlFlow();
     }
     code.addStatement("this.$N.onFallback($S, $N)", ProxyGenerator.LISTENER_FIELD, method.id(), failure);
-    CodeBlock call = CodeBlock.of("$L$N($L)", receiver(fallback), fallback.method(), arguments(method, fallback));
+    CodeBlock call = CodeBlock.of("$L$N($L)", receiver(fallback, form), fallback.method(), arguments(method, fallback));
     if (method.signature().returnsVoid()) {
       code.addStatement("$L", call);
     } else {
@@ -39,16 +39,12 @@ final class FallbackEmitter implements GuardEmitter {
     return code.endControlFlow().build();
   }
 
-  private static CodeBlock receiver(FallbackSpec fallback) {
+  private static CodeBlock receiver(FallbackSpec fallback, ProxyForm form) {
     switch (fallback.receiver()) {
-      case DELEGATE:
-        return CodeBlock.of("this.$N.", ProxyGenerator.DELEGATE_FIELD);
-      case PRIMARY:
-        return CodeBlock.of("$L.", ReplicaSetEmitter.primary());
+      case INSTANCE:
+        return CodeBlock.of("$L.", form.target());
       case INTERFACE:
         return CodeBlock.of("$T.", fallback.owner());
-      case SUPER:
-        return CodeBlock.of("super.");
       default:
         return CodeBlock.of("");
     }

@@ -9,7 +9,9 @@ import java.util.List;
 
 /**
  * Writes one guard into a proxy: the fields holding its policy, their initialisation, and the control flow that
- * wraps the call. A new guard is a new implementation of this interface plus its place in {@link GuardStage}.
+ * wraps the call; and what the guard adds to the proxy as a whole, such as the start of a background task or a
+ * method for operators. A new guard is a new implementation of this interface plus its place in
+ * {@link GuardStage}. What the proxy stands on, a class, a delegate or replicas, is its {@link ProxyForm}.
  */
 interface GuardEmitter {
 
@@ -35,8 +37,9 @@ interface GuardEmitter {
 
   /**
    * Wraps the code beneath this guard. {@code inner} returns the method's outcome or throws; so does the result.
+   * {@code form} says how to reach the chain's own code, as a fallback does.
    */
-  CodeBlock wrap(GuardedMethod method, CodeBlock inner);
+  CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner);
 
   /**
    * Whether this guard keeps the value of what is beneath it, as a durable step records its result, and so needs
@@ -53,8 +56,16 @@ interface GuardEmitter {
    * method's return type (a statement expression for a {@code void} method). The result returns the method's
    * outcome or throws.
    */
-  default CodeBlock wrapCall(GuardedMethod method, CodeBlock call) {
+  default CodeBlock wrapCall(GuardedMethod method, ProxyForm form, CodeBlock call) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " keeps no result");
+  }
+
+  /**
+   * Statements for the proxy as a whole, run in every constructor after every method's {@link #initializer}, where
+   * the parameter named {@code context} holds the {@code ChainmailContext}; none by default.
+   */
+  default CodeBlock proxyInitializer(ChainModel model, String context) {
+    return CodeBlock.of("");
   }
 
   /** Methods this guard adds to the proxy as a whole, such as an accessor for operators; none by default. */

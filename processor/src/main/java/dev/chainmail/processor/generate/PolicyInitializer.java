@@ -83,7 +83,7 @@ final class PolicyInitializer {
     }
     CodeBlock each = code.add("\n.$N($N)\n.build($N);\n", REPLICA, REPLICA, context).unindent().unindent().build();
     return CodeBlock.builder()
-        .addStatement("this.$N = new $T[this.$N.size()]", field, policy, ReplicaSetEmitter.FIELD)
+        .addStatement("this.$N = new $T[this.$N.size()]", field, policy, ReplicaSetForm.FIELD)
         .beginControlFlow("for (int $N = 0; $N < this.$N.length; $N++)", REPLICA, REPLICA, field, REPLICA)
         .add(each)
         .endControlFlow()

@@ -32,7 +32,6 @@ import javax.lang.model.element.Modifier;
  */
 public final class ProxyGenerator {
 
-  static final String DELEGATE_FIELD = "delegate";
   static final String LISTENER_FIELD = "chainmail$listener";
   private static final String INIT_METHOD = "chainmail$init";
   static final ClassName CONTEXT = ClassName.get("dev.chainmail.runtime", "ChainmailContext");
@@ -41,24 +40,17 @@ public final class ProxyGenerator {
   private static final String PROCESSOR = "dev.chainmail.processor.ChainmailProcessor";
 
   public JavaFile generate(ChainModel model, Element origin) {
+    ProxyForm form = ProxyForm.of(model);
     TypeSpec.Builder proxy = TypeSpec.classBuilder(model.proxy())
         .addOriginatingElement(origin)
-        .addJavadoc(classJavadoc(model))
+        .addJavadoc(classJavadoc(model, form))
         .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
         .addTypeVariables(model.typeVariables());
     if (model.isPublic()) {
       proxy.addModifiers(Modifier.PUBLIC);
     }
     proxy.addModifiers(Modifier.FINAL);
-    if (model.replicated()) {
-      proxy.addSuperinterface(model.chain());
-      proxy.addField(ReplicaSetEmitter.field(model));
-    } else if (model.isInterface()) {
-      proxy.addSuperinterface(model.chain());
-      proxy.addField(model.chain(), DELEGATE_FIELD, Modifier.PRIVATE, Modifier.FINAL);
-    } else {
-      proxy.superclass(model.chain());
-    }
+    form.declare(proxy);
     if (model.serializable()) {
       proxy.addField(FieldSpec.builder(long.class, "serialVersionUID", Modifier.PRIVATE, Modifier.STATIC,
           Modifier.FINAL).initializer("1L").build());
@@ -75,15 +67,7 @@ public final class ProxyGenerator {
     if (model.hasFallback()) {
       proxy.addField(policyField(model, LISTENER, LISTENER_FIELD));
     }
-    if (model.replicated()) {
-      ReplicaSetEmitter.addTo(model, proxy, constructorInitializers(model, "context"));
-    } else if (model.isInterface()) {
-      addInterfaceConstructors(model, proxy);
-    } else {
-      for (MethodSignature constructor : model.constructors()) {
-        addClassConstructors(model, constructor, proxy);
-      }
-    }
+    proxy.addMethods(form.builders(context -> constructorInitializers(model, context)));
     if (model.serializable()) {
       proxy.addMethod(MethodSpec.methodBuilder(INIT_METHOD)
           .addJavadoc("Builds the policies: once at construction, and again after deserialization.\n")
@@ -102,15 +86,16 @@ public final class ProxyGenerator {
           .addStatement("$N($T.defaults())", INIT_METHOD, CONTEXT)
           .build());
     }
+    proxy.addMethods(form.methods());
     for (GuardedMethod method : model.guarded()) {
-      proxy.addMethods(guardedMethod(model, method));
+      proxy.addMethods(guardedMethod(form, method));
     }
     for (GuardStage stage : GuardStage.values()) {
       proxy.addMethods(stage.emitter().proxyMethods(model));
     }
     for (MethodSignature method : model.forwarded()) {
       proxy.addMethod(overriding(method)
-          .addStatement("$L$L.$N($L)", method.returnsVoid() ? "" : "return ", delegate(model),
+          .addStatement("$L$L.$N($L)", method.returnsVoid() ? "" : "return ", form.target(),
               method.name(), method.arguments())
           .build());
     }
@@ -121,7 +106,7 @@ public final class ProxyGenerator {
         .build();
   }
 
-  private static CodeBlock classJavadoc(ChainModel model) {
+  private static CodeBlock classJavadoc(ChainModel model, ProxyForm form) {
     CodeBlock.Builder javadoc = CodeBlock.builder()
         .add("The resilient proxy of {@link $T}, $L.\n", rawType(model.chain()),
             model.isInterface() ? "wrapping an implementation of it" : "extending it");
@@ -135,8 +120,7 @@ public final class ProxyGenerator {
       }
       javadoc.add("  <li>{@code $L}: $L</li>\n", method.signature().describe(), guards);
     }
-    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L.\n",
-        model.replicated() ? "replicas are" : model.isInterface() ? "delegate is" : "chain class is").build();
+    return javadoc.add("</ul>\n").add("This class is thread-safe if the $L.\n", form.threadSafeIf()).build();
   }
 
   /**
@@ -161,47 +145,6 @@ public final class ProxyGenerator {
     return type instanceof ParameterizedTypeName ? ((ParameterizedTypeName) type).rawType() : type;
   }
 
-  private void addInterfaceConstructors(ChainModel model, TypeSpec.Builder proxy) {
-    if (!model.hasEntry()) {
-      proxy.addMethod(MethodSpec.constructorBuilder()
-          .addModifiers(Modifier.PUBLIC)
-          .addJavadoc("Wraps {@code delegate}, with the default context.\n")
-          .addParameter(model.chain(), DELEGATE_FIELD)
-          .addStatement("this($T.defaults(), $N)", CONTEXT, DELEGATE_FIELD)
-          .build());
-    }
-    MethodSpec.Builder withContext = MethodSpec.constructorBuilder()
-        .addModifiers(Modifier.PUBLIC)
-        .addJavadoc("Wraps {@code delegate}, with the clock, sleeper, config and listener of {@code context}.\n")
-        .addParameter(CONTEXT, "context")
-        .addParameter(model.chain(), DELEGATE_FIELD)
-        .addStatement("$T.requireNonNull(context, $S)", Objects.class, "context")
-        .addStatement("this.$N = $T.requireNonNull($N, $S)", DELEGATE_FIELD, Objects.class, DELEGATE_FIELD,
-            DELEGATE_FIELD);
-    proxy.addMethod(withContext.addCode(constructorInitializers(model, "context")).build());
-  }
-
-  private void addClassConstructors(ChainModel model, MethodSignature constructor, TypeSpec.Builder proxy) {
-    String context = freeName("context", constructor);
-    String arguments = constructor.arguments();
-    MethodSpec.Builder plain = constructor(constructor)
-        .addJavadoc("Creates the proxy with the default context.\n")
-        .addStatement("this($T.defaults()$L)", CONTEXT, arguments.isEmpty() ? "" : ", " + arguments);
-    MethodSpec.Builder withContext = MethodSpec.constructorBuilder()
-        .addJavadoc("Creates the proxy with the clock, sleeper, config and listener of {@code $L}.\n", context)
-        .addModifiers(Modifier.PUBLIC)
-        .addParameter(CONTEXT, context);
-    addSignature(withContext, constructor);
-    withContext.addStatement("super($L)", arguments)
-        .addStatement("$T.requireNonNull($N, $S)", Objects.class, context, context)
-        .addCode(constructorInitializers(model, context));
-    if (!model.hasEntry()) {
-      // The default context has no checkpoint store, which a chain with a run's entry needs.
-      proxy.addMethod(plain.build());
-    }
-    proxy.addMethod(withContext.build());
-  }
-
   private static CodeBlock initializers(ChainModel model, String context) {
     CodeBlock.Builder code = CodeBlock.builder();
     for (GuardedMethod method : model.guarded()) {
@@ -214,6 +157,9 @@ public final class ProxyGenerator {
     if (model.hasFallback()) {
       code.addStatement("this.$N = $N.listener()", LISTENER_FIELD, context);
     }
+    for (GuardStage stage : GuardStage.values()) {
+      code.add(stage.emitter().proxyInitializer(model, context));
+    }
     return code.build();
   }
 
@@ -221,10 +167,10 @@ public final class ProxyGenerator {
    * The override of a guarded method, its guards written from the innermost out; and, when a guard keeps the value
    * of what is beneath it, the private method that holds the guards beneath.
    */
-  private List<MethodSpec> guardedMethod(ChainModel model, GuardedMethod method) {
+  private List<MethodSpec> guardedMethod(ProxyForm form, GuardedMethod method) {
     MethodSignature signature = method.signature();
     CodeBlock target = method.has(ReplicatedSpec.class) ? CodeBlock.of("$N", method.locals().target())
-        : delegate(model);
+        : form.target();
     CodeBlock call = CodeBlock.of("$L.$N($L)", target, signature.name(), signature.arguments());
     List<MethodSpec> methods = new ArrayList<>();
     CodeBlock body = returning(method, call);
@@ -240,25 +186,14 @@ public final class ProxyGenerator {
           methods.add(helper(signature, helper, stage, body));
           call = CodeBlock.of("this.$N($L)", helper, signature.arguments());
         }
-        body = emitter.wrapCall(method, call);
+        body = emitter.wrapCall(method, form, call);
       } else {
-        body = emitter.wrap(method, body);
+        body = emitter.wrap(method, form, body);
       }
       onlyTheCall = false;
     }
     methods.add(0, overriding(signature).addCode(body).build());
     return methods;
-  }
-
-  /**
-   * What a method that is not replicated calls: the delegate of an interface proxy, the primary replica of a
-   * replicated one, or the chain class.
-   */
-  private static CodeBlock delegate(ChainModel model) {
-    if (model.replicated()) {
-      return ReplicaSetEmitter.primary();
-    }
-    return CodeBlock.of(model.isInterface() ? "this." + DELEGATE_FIELD : "super");
   }
 
   /**
@@ -299,18 +234,11 @@ public final class ProxyGenerator {
     method.addModifiers(signature.visibility());
     method.addTypeVariables(signature.typeVariables());
     method.returns(signature.returnType());
-    addSignature(method, signature);
-    return method;
-  }
-
-  private static MethodSpec.Builder constructor(MethodSignature signature) {
-    MethodSpec.Builder constructor = MethodSpec.constructorBuilder().addModifiers(Modifier.PUBLIC);
-    addSignature(constructor, signature);
-    return constructor;
+    return withSignature(method, signature);
   }
 
   /** Adds what methods and constructors share: deprecation, parameters, varargs and exceptions. */
-  private static void addSignature(MethodSpec.Builder builder, MethodSignature signature) {
+  static MethodSpec.Builder withSignature(MethodSpec.Builder builder, MethodSignature signature) {
     if (signature.deprecated()) {
       builder.addAnnotation(Deprecated.class);
     }
@@ -328,16 +256,6 @@ public final class ProxyGenerator {
       builder.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
     }
     builder.varargs(signature.varargs());
-    builder.addExceptions(signature.exceptions());
-  }
-
-  private static String freeName(String name, MethodSignature signature) {
-    String candidate = name;
-    for (Parameter parameter : signature.parameters()) {
-      if (parameter.name().equals(candidate)) {
-        candidate = candidate + "$";
-      }
-    }
-    return candidate;
+    return builder.addExceptions(signature.exceptions());
   }
 }

@@ -34,7 +34,7 @@ final class RateLimitEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     return CodeBlock.builder()
         .addStatement("$L.acquire()", PerReplica.policy(method, field(method)))
         .add(inner)

@@ -38,14 +38,14 @@ final class ReplicatedEmitter implements GuardEmitter {
       builder.add("\n    .weights($L)", CodeBlock.join(replicated.weights().stream()
           .map(weight -> CodeBlock.of("$L", weight)).toList(), ", "));
     }
-    return builder.add("\n    .build(this.$N);\n", ReplicaSetEmitter.FIELD).build();
+    return builder.add("\n    .build(this.$N);\n", ReplicaSetForm.FIELD).build();
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
     GuardedMethod.LocalNames names = method.locals();
-    String set = "this." + ReplicaSetEmitter.FIELD;
+    String set = "this." + ReplicaSetForm.FIELD;
     CodeBlock.Builder code = CodeBlock.builder()
         .addStatement("int $N = this.$N.first()", names.replica(), field(method))
         .addStatement("long $N = 0L", names.tried())

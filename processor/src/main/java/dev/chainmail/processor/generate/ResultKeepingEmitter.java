@@ -15,7 +15,7 @@ abstract class ResultKeepingEmitter implements GuardEmitter {
   }
 
   @Override
-  public final CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public final CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " wraps a call; see keepsResult()");
   }
 }

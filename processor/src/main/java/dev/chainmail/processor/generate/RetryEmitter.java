@@ -39,7 +39,7 @@ final class RetryEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
     GuardedMethod.LocalNames locals = method.locals();
     CodeBlock.Builder code = CodeBlock.builder();

@@ -36,7 +36,7 @@ final class TimeoutEmitter implements GuardEmitter {
   }
 
   @Override
-  public CodeBlock wrap(GuardedMethod method, CodeBlock inner) {
+  public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     GuardedMethod.LocalNames locals = method.locals();
     String field = field(method);
     return CodeBlock.builder()

@@ -28,16 +28,12 @@ public record FallbackSpec(
   /** How the proxy calls the fallback method. */
   public enum Receiver {
     /**
-     * The chain class's own instance method, called through {@code super} so that it runs once even when the
-     * proxy guards it too.
+     * An instance method of the chain type, called on what the proxy stands on (through {@code super} for a chain
+     * class, so that it runs once even when the proxy guards it too; on the delegate, or the primary replica).
      */
-    SUPER,
+    INSTANCE,
     /** A static method of the chain class, called by its simple name. */
     STATIC,
-    /** The delegate: an instance method of the chain interface. */
-    DELEGATE,
-    /** The primary replica of a replicated interface chain: an instance method of the interface. */
-    PRIMARY,
     /** The chain interface: a static method of it. */
     INTERFACE
   }

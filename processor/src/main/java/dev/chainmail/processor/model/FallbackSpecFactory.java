@@ -37,12 +37,10 @@ public final class FallbackSpecFactory implements GuardSpecFactory {
       }
     }
     FallbackSpec.Receiver receiver;
-    boolean isStatic = target.getModifiers().contains(Modifier.STATIC);
-    if (!members.isInterface()) {
-      receiver = isStatic ? FallbackSpec.Receiver.STATIC : FallbackSpec.Receiver.SUPER;
+    if (!target.getModifiers().contains(Modifier.STATIC)) {
+      receiver = FallbackSpec.Receiver.INSTANCE;
     } else {
-      receiver = isStatic ? FallbackSpec.Receiver.INTERFACE
-          : members.replicated() ? FallbackSpec.Receiver.PRIMARY : FallbackSpec.Receiver.DELEGATE;
+      receiver = members.isInterface() ? FallbackSpec.Receiver.INTERFACE : FallbackSpec.Receiver.STATIC;
     }
     return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
         takesFailure, cast,

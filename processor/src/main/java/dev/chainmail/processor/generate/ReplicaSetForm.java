@@ -21,11 +21,12 @@ import java.util.function.Supplier;
 import javax.lang.model.element.Modifier;
 
 /**
- * Writes the parts of a replicated interface proxy that belong to the whole proxy rather than to one method: the
- * replica set every method shares, the constructors and static factories that build it, its heartbeat, and
- * {@code replicaHealth()}. Methods without {@code @Replicated} call the primary replica, the first.
+ * The proxy of a replicated chain interface: it implements the interface over a set of replicas that every method
+ * shares, built by the constructors, which wrap one delegate as a set of one, and by the static factories
+ * {@code replicated} and {@code restartable}; it adds {@code replicaHealth()}. Methods without {@code @Replicated}
+ * call the primary replica, the first.
  */
-final class ReplicaSetEmitter {
+record ReplicaSetForm(ChainModel model) implements ProxyForm {
 
   static final String FIELD = "chainmail$replicaSet";
   private static final ClassName SET = ClassName.get("dev.chainmail.runtime", "ReplicaSet");
@@ -33,32 +34,39 @@ final class ReplicaSetEmitter {
   private static final ClassName HEALTH = ClassName.get("dev.chainmail.runtime", "ReplicaHealth");
   private static final ClassName LIST = ClassName.get(List.class);
 
-  private ReplicaSetEmitter() {}
-
-  /** The replica set's field. */
-  static FieldSpec field(ChainModel model) {
-    return FieldSpec.builder(setType(model), FIELD, Modifier.PRIVATE, Modifier.FINAL).build();
+  @Override
+  public void declare(TypeSpec.Builder proxy) {
+    proxy.addSuperinterface(model.chain());
+    proxy.addField(FieldSpec.builder(setType(), FIELD, Modifier.PRIVATE, Modifier.FINAL).build());
   }
 
-  /** What methods without {@code @Replicated} call: the primary replica, read afresh since it may be restarted. */
-  static CodeBlock primary() {
+  /** The primary replica, read afresh on each call since it may be restarted. */
+  @Override
+  public CodeBlock target() {
     return CodeBlock.of("this.$N.replica(0)", FIELD);
+  }
+
+  @Override
+  public String threadSafeIf() {
+    return "replicas are";
   }
 
   /**
    * The constructors, which wrap one delegate as a set of one, the private constructor they and the factories
-   * share, which runs {@code initializers}, the static factories, {@code replicaHealth()} and the detection knobs.
+   * share, which runs {@code initializers}, and the static factories.
    */
-  static void addTo(ChainModel model, TypeSpec.Builder proxy, CodeBlock initializers) {
+  @Override
+  public List<MethodSpec> builders(Initializers initializers) {
     TypeName chain = model.chain();
-    TypeName self = selfType(model);
-    proxy.addMethod(MethodSpec.constructorBuilder()
+    TypeName self = selfType();
+    List<MethodSpec> builders = new ArrayList<>();
+    builders.add(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Wraps {@code delegate}, a set of one replica, with the default context.\n")
         .addParameter(chain, "delegate")
         .addStatement("this($T.defaults(), delegate)", ProxyGenerator.CONTEXT)
         .build());
-    proxy.addMethod(MethodSpec.constructorBuilder()
+    builders.add(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PUBLIC)
         .addJavadoc("Wraps {@code delegate}, a set of one replica, with the clock, config and listener of"
             + " {@code context}.\n")
@@ -67,14 +75,13 @@ final class ReplicaSetEmitter {
         .addStatement("this(context, $T.of($T.requireNonNull(context, $S), detection(),$W$T.of($T.requireNonNull("
             + "delegate, $S))))", SET, Objects.class, "context", LIST, Objects.class, "delegate")
         .build());
-    proxy.addMethod(MethodSpec.constructorBuilder()
+    builders.add(MethodSpec.constructorBuilder()
         .addModifiers(Modifier.PRIVATE)
-        .addJavadoc("Builds the policies over {@code replicas}, and starts their heartbeat if the chain has one.\n")
+        .addJavadoc("Builds the policies over {@code replicas}.\n")
         .addParameter(ProxyGenerator.CONTEXT, "context")
-        .addParameter(setType(model), "replicas")
+        .addParameter(setType(), "replicas")
         .addStatement("this.$N = replicas", FIELD)
-        .addCode(initializers)
-        .addCode(heartbeat(model))
+        .addCode(initializers.forContext("context"))
         .build());
     MethodSpec.Builder varargs = MethodSpec.methodBuilder("replicated")
         .addJavadoc("Serves the replicated methods from {@code first} and {@code others}, in that order, with the"
@@ -93,8 +100,8 @@ final class ReplicaSetEmitter {
     if (!model.typeVariables().isEmpty()) {
       varargs.addAnnotation(SafeVarargs.class);
     }
-    proxy.addMethod(varargs.build());
-    proxy.addMethod(MethodSpec.methodBuilder("replicated")
+    builders.add(varargs.build());
+    builders.add(MethodSpec.methodBuilder("replicated")
         .addJavadoc("Serves the replicated methods from {@code replicas}, the first of which, the primary, also"
             + " serves the others,\nwith the clock, scheduler, config and listener of {@code context}.\n\n"
             + "@return the proxy\n@throws dev.chainmail.runtime.ConfigurationException if there are no replicas,"
@@ -105,10 +112,10 @@ final class ReplicaSetEmitter {
         .addParameter(ProxyGenerator.CONTEXT, "context")
         .addParameter(ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(chain)), "replicas")
         .addStatement("$T.requireNonNull(context, $S)", Objects.class, "context")
-        .addStatement("return new $L(context, $T.of(context, detection(), replicas))", diamond(model), SET)
+        .addStatement("return new $L(context, $T.of(context, detection(), replicas))", diamond(), SET)
         .build());
     TypeName factory = ParameterizedTypeName.get(ClassName.get(Supplier.class), WildcardTypeName.subtypeOf(chain));
-    proxy.addMethod(MethodSpec.methodBuilder("restartable")
+    builders.add(MethodSpec.methodBuilder("restartable")
         .addJavadoc("Serves the replicated methods from replicas that {@code factories} create, in that order; a"
             + " replica that is\nejected is discarded, closed if it is {@code AutoCloseable}, and created again"
             + " before it is tried again.\n\n@return the proxy\n@throws dev.chainmail.runtime.ConfigurationException"
@@ -119,19 +126,24 @@ final class ReplicaSetEmitter {
         .addParameter(ProxyGenerator.CONTEXT, "context")
         .addParameter(ParameterizedTypeName.get(LIST, WildcardTypeName.subtypeOf(factory)), "factories")
         .addStatement("$T.requireNonNull(context, $S)", Objects.class, "context")
-        .addStatement("return new $L(context, $T.restartable(context, detection(), factories))", diamond(model),
-            SET)
+        .addStatement("return new $L(context, $T.restartable(context, detection(), factories))", diamond(), SET)
         .build());
-    proxy.addMethod(MethodSpec.methodBuilder("replicaHealth")
+    return builders;
+  }
+
+  /** {@code replicaHealth()}, and the replica set's fault detection as the annotations give it. */
+  @Override
+  public List<MethodSpec> methods() {
+    return List.of(MethodSpec.methodBuilder("replicaHealth")
         .addJavadoc("@return a snapshot of each replica's health, in the order the replicas were given\n")
         .addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(LIST, HEALTH))
         .addStatement("return this.$N.health()", FIELD)
-        .build());
-    proxy.addMethod(detection(model));
+        .build(),
+        detection());
   }
 
-  private static MethodSpec detection(ChainModel model) {
+  private MethodSpec detection() {
     ReplicatedSpec.Detection detection = model.detection().orElseThrow();
     CodeBlock.Builder builder = CodeBlock.builder().add("return $T.builder($S)", DETECTION, model.chainName());
     if (detection.ejectAfter() != 5) {
@@ -157,31 +169,12 @@ final class ReplicaSetEmitter {
         .build();
   }
 
-  /** Starts the heartbeat, which probes every replica on the context's scheduler. */
-  private static CodeBlock heartbeat(ChainModel model) {
-    if (model.heartbeat().isEmpty()) {
-      return CodeBlock.of("");
-    }
-    GuardedMethod probe = model.heartbeat().get();
-    HeartbeatSpec heartbeat = probe.guard(HeartbeatSpec.class).orElseThrow();
-    String name = probe.signature().name();
-    if (heartbeat.returnsBoolean()) {
-      return CodeBlock.builder().addStatement("this.$N.startHeartbeat($S, $T::$N)", FIELD, probe.id(),
-          ProxyGenerator.rawType(model.chain()), name).build();
-    }
-    return CodeBlock.builder()
-        .add("this.$N.startHeartbeat($S, replica -> {\n", FIELD, probe.id())
-        .indent().addStatement("replica.$N()", name).addStatement("return true").unindent()
-        .add("});\n")
-        .build();
-  }
-
-  private static TypeName setType(ChainModel model) {
+  private TypeName setType() {
     return ParameterizedTypeName.get(SET, model.chain());
   }
 
   /** The proxy's own type, with its type variables. */
-  private static TypeName selfType(ChainModel model) {
+  private TypeName selfType() {
     if (model.typeVariables().isEmpty()) {
       return model.proxy();
     }
@@ -189,7 +182,7 @@ final class ReplicaSetEmitter {
   }
 
   /** {@code ResilientX} or, for a generic chain, {@code ResilientX<>}. */
-  private static CodeBlock diamond(ChainModel model) {
+  private CodeBlock diamond() {
     return model.typeVariables().isEmpty() ? CodeBlock.of("$T", model.proxy()) : CodeBlock.of("$T<>", model.proxy());
   }
 }
