@@ -35,7 +35,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * from the context's {@link RandomSource}, so a seeded source makes them repeatable. On the success path nothing is
  * allocated: {@link ReplicaStrategy#FAILOVER} reads one volatile field per replica up to the first available one
  * (one read on a healthy set), {@link ReplicaStrategy#ROUND_ROBIN} adds one atomic increment,
- * {@link ReplicaStrategy#RANDOM} and {@link ReplicaStrategy#LEAST_LOADED} one or two random draws.
+ * {@link ReplicaStrategy#RANDOM} and {@link ReplicaStrategy#LEAST_LOADED} one random draw each.
  * <p>While no replica is ejected, which is the usual case, every choice is lock-free: a call reads one volatile
  * count to know it, and then chooses among all replicas without looking at each. {@link ReplicaStrategy#WEIGHTED}
  * then walks the sequence that smooth weighted round robin gives over all replicas, computed once (for weights
@@ -194,11 +194,9 @@ public final class ReplicaPolicy {
         if (size == 1) {
           return 0;
         }
-        int a = draw(size);
-        int b = draw(size - 1);
-        if (b >= a) {
-          b++;
-        }
+        long pair = drawTwo(size);
+        int a = (int) pair;
+        int b = (int) (pair >>> 32);
         return replicas.inFlight(b) < replicas.inFlight(a) ? b : a;
       }
     }
@@ -259,16 +257,12 @@ public final class ReplicaPolicy {
     if (count == 1) {
       return Long.numberOfTrailingZeros(open);
     }
-    int a = draw(count);
     if (strategy == ReplicaStrategy.RANDOM) {
-      return nth(open, a);
+      return nth(open, draw(count));
     }
-    int b = draw(count - 1);
-    if (b >= a) {
-      b++;
-    }
-    int first = nth(open, a);
-    int second = nth(open, b);
+    long pair = drawTwo(count);
+    int first = nth(open, (int) pair);
+    int second = nth(open, (int) (pair >>> 32));
     return replicas.inFlight(second) < replicas.inFlight(first) ? second : first;
   }
 
@@ -276,6 +270,24 @@ public final class ReplicaPolicy {
   private int draw(int bound) {
     int n = (int) (random.nextDouble() * bound);
     return n < bound ? n : bound - 1;
+  }
+
+  /**
+   * Draws two different numbers from {@code [0, bound)}, uniformly among the ordered pairs, from one random draw:
+   * the first is the integer part of {@code u * bound}, the second comes from its fractional part, which is uniform
+   * on {@code [0, 1)} whatever the first, with 53 - 6 bits to spare for at most 64 replicas.
+   *
+   * @param bound at least 2
+   * @return the first number in the low 32 bits, the second in the high 32
+   */
+  private long drawTwo(int bound) {
+    double scaled = random.nextDouble() * bound;
+    int a = Math.min((int) scaled, bound - 1);
+    int b = Math.min((int) ((scaled - a) * (bound - 1)), bound - 2);
+    if (b >= a) {
+      b++;
+    }
+    return (a & 0xFFFF_FFFFL) | (long) b << 32;
   }
 
   /** @return the index of the {@code n}th set bit of {@code mask}, from 0 */

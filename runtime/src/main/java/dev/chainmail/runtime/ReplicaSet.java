@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicIntegerFieldUpdater;
+import java.util.concurrent.atomic.AtomicLongFieldUpdater;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Supplier;
 
@@ -14,7 +15,7 @@ import java.util.function.Supplier;
  * <p><b>Calls.</b> Generated code picks a replica with a {@link ReplicaPolicy}, calls {@link #replica(int)}, and
  * reports the outcome with {@link #succeeded(int)} or {@link #failed(int, String, Throwable)}; methods that balance
  * on load also bracket the call with {@link #enter(int)} and {@link #exit(int)}. On a healthy replica,
- * {@link #available(int)} is one volatile read and {@code succeeded} reads two volatile fields and writes nothing.
+ * {@link #available(int)} is one volatile read and {@code succeeded} reads one volatile field and writes nothing.
  *
  * <p><b>Ejection</b>, in the manner of Envoy's outlier detection (see {@link ReplicaDetection}): a replica that
  * fails {@code ejectAfter} calls and heartbeat probes in a row (any success resets the count) is ejected for
@@ -69,8 +70,7 @@ public final class ReplicaSet<T> {
   static final int EJECTED = 2;
   static final int RESTARTING = 3;
 
-  private static final AtomicIntegerFieldUpdater<Slot> FAILURES =
-      AtomicIntegerFieldUpdater.newUpdater(Slot.class, "failures");
+  private static final AtomicLongFieldUpdater<Slot> STATE = AtomicLongFieldUpdater.newUpdater(Slot.class, "state");
   private static final AtomicIntegerFieldUpdater<Slot> IN_FLIGHT =
       AtomicIntegerFieldUpdater.newUpdater(Slot.class, "inFlight");
 
@@ -95,15 +95,54 @@ public final class ReplicaSet<T> {
 
   /** The health of one replica. */
   private static final class Slot {
-    /** {@link #HEALTHY}, {@link #PROBATION}, {@link #EJECTED} or {@link #RESTARTING}; written under the lock. */
-    volatile int status;
-    volatile int failures;
+    /**
+     * The status in the high 32 bits ({@link #HEALTHY}, {@link #PROBATION}, {@link #EJECTED} or
+     * {@link #RESTARTING}; changed under the lock) and the consecutive failures in the low 32 (changed by any
+     * thread). One word, so that a success on a healthy replica with no failures, the usual case, reads one field
+     * and sees it is zero.
+     */
+    volatile long state;
     volatile int inFlight;
-    /** When the current ejection started and ends, by the clock; written under the lock before {@link #status}. */
+    /** When the current ejection started and ends, by the clock; written under the lock before the status. */
     volatile long ejectedAt;
     volatile long ejectedUntil;
     /** Guarded by the lock. */
     int ejections;
+
+    int status() {
+      return (int) (state >>> 32);
+    }
+
+    int failures() {
+      return (int) state;
+    }
+
+    /** Sets the status, keeping the failure count, which other threads may change meanwhile. */
+    void setStatus(int status) {
+      long word;
+      do {
+        word = state;
+      } while (!STATE.compareAndSet(this, word, ((long) status << 32) | (word & 0xFFFF_FFFFL)));
+    }
+
+    /** Counts one more consecutive failure, up to {@code Integer.MAX_VALUE}, and returns the new state. */
+    long addFailure() {
+      long word;
+      long next;
+      do {
+        word = state;
+        next = (int) word == Integer.MAX_VALUE ? word : word + 1;
+      } while (!STATE.compareAndSet(this, word, next));
+      return next;
+    }
+
+    /** Resets the consecutive failures to zero, keeping the status. */
+    void clearFailures() {
+      long word;
+      do {
+        word = state;
+      } while ((int) word != 0 && !STATE.compareAndSet(this, word, word & 0xFFFF_FFFF_0000_0000L));
+    }
   }
 
   private ReplicaSet(ChainmailContext context, ReplicaDetection detection, int size,
@@ -209,7 +248,7 @@ public final class ReplicaSet<T> {
     synchronized (lock) {
       ejected++;
       startEjection(slot);
-      slot.status = EJECTED;
+      slot.setStatus(EJECTED);
     }
     listener.onReplicaEjected(chain, index, problem);
   }
@@ -268,7 +307,7 @@ public final class ReplicaSet<T> {
     synchronized (lock) {
       for (int i = 0; i < slots.length; i++) {
         Slot slot = slots[i];
-        health.add(new ReplicaHealth(i, slot.status >= EJECTED, slot.inFlight, slot.failures, slot.ejections));
+        health.add(new ReplicaHealth(i, slot.status() >= EJECTED, slot.inFlight, slot.failures(), slot.ejections));
       }
     }
     return List.copyOf(health);
@@ -288,7 +327,7 @@ public final class ReplicaSet<T> {
   /**
    * Reports that a call succeeded on a replica: resets its consecutive failures, and makes it healthy if it was on
    * probation or ejected, which is reported to {@link ChainmailListener#onReplicaReadmitted}. On a healthy replica
-   * with no failures this reads two volatile fields and writes nothing.
+   * with no failures this reads one volatile field and writes nothing.
    *
    * @param index the replica's index
    * @param method the replicated method, as {@code com.example.Answerer/answer}, for the listener
@@ -296,24 +335,32 @@ public final class ReplicaSet<T> {
    */
   public void succeeded(int index, String method) {
     Slot slot = slots[index];
-    if (slot.failures != 0) {
-      slot.failures = 0;
+    long state = slot.state;
+    if (state != 0L) {
+      recover(index, slot, method, state);
     }
-    if (slot.status != HEALTHY) {
+  }
+
+  /** {@link #succeeded(int, String)} on a replica that had failures, or was not healthy. */
+  private void recover(int index, Slot slot, String method, long state) {
+    if ((int) state != 0) {
+      slot.clearFailures();
+    }
+    if ((int) (state >>> 32) != HEALTHY) {
       heal(index, slot, method);
     }
   }
 
   private void heal(int index, Slot slot, String method) {
     synchronized (lock) {
-      int status = slot.status;
+      int status = slot.status();
       if (status == HEALTHY) {
         return;
       }
       if (status >= EJECTED) {
         ejected--;
       }
-      slot.status = HEALTHY;
+      slot.setStatus(HEALTHY);
     }
     listener.onReplicaReadmitted(method, index);
   }
@@ -330,8 +377,9 @@ public final class ReplicaSet<T> {
    */
   public void failed(int index, String method, Throwable failure) {
     Slot slot = slots[index];
-    int failures = FAILURES.incrementAndGet(slot);
-    int status = slot.status;
+    long state = slot.addFailure();
+    int failures = (int) state;
+    int status = (int) (state >>> 32);
     if ((status == PROBATION || (status == HEALTHY && failures >= ejectAfter)) && eject(slot)) {
       listener.onReplicaEjected(method, index, failure);
     }
@@ -339,13 +387,13 @@ public final class ReplicaSet<T> {
 
   private boolean eject(Slot slot) {
     synchronized (lock) {
-      int status = slot.status;
-      if (!(status == PROBATION || (status == HEALTHY && slot.failures >= ejectAfter)) || ejected >= maxEjected) {
+      int status = slot.status();
+      if (!(status == PROBATION || (status == HEALTHY && slot.failures() >= ejectAfter)) || ejected >= maxEjected) {
         return false;
       }
       ejected++;
       startEjection(slot);
-      slot.status = EJECTED;
+      slot.setStatus(EJECTED);
       return true;
     }
   }
@@ -417,7 +465,7 @@ public final class ReplicaSet<T> {
    */
   public boolean available(int index, String method) {
     Slot slot = slots[index];
-    int status = slot.status;
+    int status = slot.status();
     if (status <= PROBATION) {
       return true;
     }
@@ -429,7 +477,7 @@ public final class ReplicaSet<T> {
       return false;
     }
     synchronized (lock) {
-      int status = slot.status;
+      int status = slot.status();
       if (status != EJECTED) {
         return status <= PROBATION;
       }
@@ -438,10 +486,10 @@ public final class ReplicaSet<T> {
       }
       if (factories == null) {
         ejected--;
-        slot.status = PROBATION;
+        slot.setStatus(PROBATION);
         return true;
       }
-      slot.status = RESTARTING;
+      slot.setStatus(RESTARTING);
     }
     return restart(index, method);
   }
@@ -479,11 +527,11 @@ public final class ReplicaSet<T> {
     Slot slot = slots[index];
     boolean callable;
     synchronized (lock) {
-      if (slot.status == RESTARTING) {
+      if (slot.status() == RESTARTING) {
         ejected--;
-        slot.status = PROBATION;
+        slot.setStatus(PROBATION);
       }
-      callable = slot.status <= PROBATION;
+      callable = slot.status() <= PROBATION;
     }
     closeQuietly(old);
     if (old != null) {
@@ -495,11 +543,11 @@ public final class ReplicaSet<T> {
   /** @return whether the replica was ejected again (it was not if a success healed it meanwhile) */
   private boolean restartFailed(Slot slot) {
     synchronized (lock) {
-      if (slot.status != RESTARTING) {
+      if (slot.status() != RESTARTING) {
         return false;
       }
       startEjection(slot);
-      slot.status = EJECTED;
+      slot.setStatus(EJECTED);
       return true;
     }
   }
@@ -529,7 +577,7 @@ public final class ReplicaSet<T> {
     boolean bestHasInstance = false;
     for (int i = 0; i < slots.length; i++) {
       Slot slot = slots[i];
-      if (slot.status < EJECTED) {
+      if (slot.status() < EJECTED) {
         continue;
       }
       long at = slot.ejectedAt;
@@ -592,16 +640,16 @@ public final class ReplicaSet<T> {
 
   private void probe(int index, String method, Probe<? super T> probe) {
     Slot slot = slots[index];
-    int status = slot.status;
+    int status = slot.status();
     if (status == RESTARTING) {
       return;
     }
     if (status == EJECTED && factories != null) {
       synchronized (lock) {
-        if (slot.status != EJECTED) {
+        if (slot.status() != EJECTED) {
           return;
         }
-        slot.status = RESTARTING;
+        slot.setStatus(RESTARTING);
       }
       if (!restart(index, method)) {
         return;

@@ -117,6 +117,44 @@ class ReplicaPolicyTest {
     assertEquals(1, powerOfTwo.next(0b101));
   }
 
+  /**
+   * With loads 0 < 1 < 2 < ..., the power of two choices picks replica i when the pair holds i and a busier one.
+   * Over uniform ordered pairs of distinct replicas among n, that is 2 (n - 1 - i) / (n (n - 1)): for n = 4,
+   * 1/2, 1/3, 1/6 and 0. This pins that the two choices are distinct and the pairs uniform.
+   */
+  @Test
+  void leastLoadedDrawsUniformPairsOfDistinctReplicas() {
+    ReplicaSet<String> set = set(5);
+    ReplicaPolicy policy = policy(ReplicaStrategy.LEAST_LOADED, set);
+    for (int i = 0; i < 4; i++) {
+      for (int k = 0; k < i; k++) {
+        set.enter(i);
+      }
+    }
+    for (int k = 0; k < 9; k++) {
+      set.enter(4);
+    }
+    int[] everyone = counts(policy, 12_000);
+    // Five replicas, loads 0, 1, 2, 3, 9: expected 4800, 3600, 2400, 1200 and 0, each within 6 standard deviations.
+    int[] expected = {4800, 3600, 2400, 1200, 0};
+    for (int i = 0; i < 5; i++) {
+      double p = expected[i] / 12_000.0;
+      double sd = Math.sqrt(12_000 * p * (1 - p));
+      assertTrue(Math.abs(everyone[i] - expected[i]) <= 6 * sd, "replica " + i + " chosen " + everyone[i]
+          + " times, expected about " + expected[i]);
+    }
+    eject(set, 4);
+    int[] four = counts(policy, 12_000);
+    // Among the four left: 6000, 4000, 2000 and 0.
+    int[] left = {6000, 4000, 2000, 0, 0};
+    for (int i = 0; i < 5; i++) {
+      double p = left[i] / 12_000.0;
+      double sd = Math.sqrt(12_000 * p * (1 - p));
+      assertTrue(Math.abs(four[i] - left[i]) <= 6 * sd, "with 4 ejected, replica " + i + " chosen " + four[i]
+          + " times, expected about " + left[i]);
+    }
+  }
+
   @Test
   void weightedFollowsNginxSmoothWeightedRoundRobin() {
     ReplicaSet<String> set = set(3);
