@@ -140,4 +140,93 @@ class ConfigOverrideBehaviourTest {
     assertEquals(3, chain.byKey.calls());
     assertEquals(3, chain.byId.calls());
   }
+
+  private static final String NESTED = "dev.chainmail.behaviour.ConfigLevels$Nested";
+
+  /** Sets system properties for the test, and clears them after, however it ends. */
+  private static final class Properties implements AutoCloseable {
+    private final Map<String, String> set;
+
+    Properties(Map<String, String> set) {
+      this.set = set;
+      set.forEach(System::setProperty);
+    }
+
+    @Override
+    public void close() {
+      set.keySet().forEach(System::clearProperty);
+    }
+  }
+
+  /** A proxy reading the real system properties, then the environment, in virtual time. */
+  private ResilientConfigLevels_Nested nested() {
+    return new ResilientConfigLevels_Nested(ChainmailContext.builder().clock(time).sleeper(time)
+        .random(() -> 0.5).config(ChainmailConfig.defaults()).build());
+  }
+
+  private static int callsUntilItGivesUp(ResilientConfigLevels_Nested chain, Runnable call) {
+    chain.script.failWith(Failures.numbered(20));
+    assertThrows(IllegalStateException.class, call::run);
+    return chain.script.calls();
+  }
+
+  @Test
+  void theTypesKeyOverridesATypeLevelAnnotationByTheBinaryName() {
+    try (Properties ignored = new Properties(Map.of(NESTED + "/Retry/maxAttempts", "4"))) {
+      ResilientConfigLevels_Nested chain = nested();
+      assertEquals(4, callsUntilItGivesUp(chain, chain::inherited));
+      ResilientConfigLevels_Nested own = nested();
+      assertEquals(2, callsUntilItGivesUp(own, own::own), "a method's own annotation is not the type's");
+    }
+  }
+
+  @Test
+  void theCanonicalNameIsNotAKeyAnyMore() {
+    try (Properties ignored = new Properties(Map.of("dev.chainmail.behaviour.ConfigLevels.Nested/inherited/Retry/"
+        + "maxAttempts", "4"))) {
+      ResilientConfigLevels_Nested chain = nested();
+      assertEquals(2, callsUntilItGivesUp(chain, chain::inherited));
+    }
+  }
+
+  @Test
+  void theMostSpecificKeyWins() {
+    try (Properties ignored = new Properties(Map.of(
+        NESTED + "/inherited/Retry/maxAttempts", "5",
+        NESTED + "/Retry/maxAttempts", "4",
+        "Retry/maxAttempts", "3"))) {
+      ResilientConfigLevels_Nested inherited = nested();
+      assertEquals(5, callsUntilItGivesUp(inherited, inherited::inherited));
+      ResilientConfigLevels_Nested own = nested();
+      assertEquals(3, callsUntilItGivesUp(own, own::own), "only the key for every use reaches a method's own");
+    }
+  }
+
+  @Test
+  void aKeyForEveryUseReachesEveryChain() {
+    try (Properties ignored = new Properties(Map.of("Retry/maxAttempts", "6"))) {
+      ResilientConfigLevels_Nested chain = nested();
+      assertEquals(6, callsUntilItGivesUp(chain, chain::own));
+    }
+  }
+
+  @Test
+  void anOverrideOfAnAttributeCompiledIntoTheProxyFailsConstruction() {
+    try (Properties ignored = new Properties(Map.of(NESTED + "/guarded/CircuitBreaker/failOn",
+        "java.io.IOException"))) {
+      IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
+      assertEquals("config key " + NESTED + "/guarded/CircuitBreaker/failOn = 'java.io.IOException' is invalid:"
+          + " failOn is compiled into the proxy's instanceof checks, so it cannot be overridden; change the"
+          + " annotation and rebuild", thrown.getMessage());
+    }
+  }
+
+  @Test
+  void aBadValueForEveryUseNamesThatKey() {
+    try (Properties ignored = new Properties(Map.of("CircuitBreaker/requestVolumeThreshold", "lots"))) {
+      IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
+      assertEquals("config key CircuitBreaker/requestVolumeThreshold = 'lots' is invalid: 'lots' is not a whole"
+          + " number", thrown.getMessage());
+    }
+  }
 }

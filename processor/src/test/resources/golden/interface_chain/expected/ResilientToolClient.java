@@ -42,10 +42,12 @@ public final class ResilientToolClient implements ToolClient {
     Objects.requireNonNull(context, "context");
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.invoke$retry = RetryPolicy.builder("com.example.tools.ToolClient/invoke")
+        .declaredOnType()
         .maxAttempts(5)
         .delay("50ms")
         .build(context);
     this.listTools$retry = RetryPolicy.builder("com.example.tools.ToolClient/listTools")
+        .declaredOnType()
         .maxAttempts(5)
         .delay("50ms")
         .build(context);

@@ -34,7 +34,7 @@ final class ResilientAgents_Critic implements Agents.Critic {
   public ResilientAgents_Critic(ChainmailContext context, Agents.Critic delegate) {
     Objects.requireNonNull(context, "context");
     this.delegate = Objects.requireNonNull(delegate, "delegate");
-    this.accept$retry = RetryPolicy.builder("com.example.Agents.Critic/accept")
+    this.accept$retry = RetryPolicy.builder("com.example.Agents$Critic/accept")
         .maxAttempts(2)
         .build(context);
   }

@@ -32,7 +32,7 @@ public final class ResilientAgents_Planner extends Agents.Planner {
   public ResilientAgents_Planner(ChainmailContext context) {
     super();
     Objects.requireNonNull(context, "context");
-    this.plan$retry = RetryPolicy.builder("com.example.Agents.Planner/plan")
+    this.plan$retry = RetryPolicy.builder("com.example.Agents$Planner/plan")
         .build(context);
   }
 

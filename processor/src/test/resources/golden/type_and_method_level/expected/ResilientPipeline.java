@@ -45,6 +45,7 @@ public final class ResilientPipeline extends Pipeline {
     super();
     Objects.requireNonNull(context, "context");
     this.summarize$retry = RetryPolicy.builder("com.example.Pipeline/summarize")
+        .declaredOnType()
         .maxAttempts(2)
         .build(context);
     this.translate$retry = RetryPolicy.builder("com.example.Pipeline/translate")
@@ -53,9 +54,11 @@ public final class ResilientPipeline extends Pipeline {
         .multiplier(1.5)
         .build(context);
     this.format$retry = RetryPolicy.builder("com.example.Pipeline/format")
+        .declaredOnType()
         .maxAttempts(2)
         .build(context);
     this.digest$retry = RetryPolicy.builder("com.example.Pipeline/digest")
+        .declaredOnType()
         .maxAttempts(2)
         .build(context);
     this.chainmail$listener = context.listener();

@@ -51,8 +51,10 @@ public final class ResilientToolbox implements Toolbox {
     Objects.requireNonNull(context, "context");
     this.delegate = Objects.requireNonNull(delegate, "delegate");
     this.lookup$breaker = CircuitBreakerPolicy.builder("com.example.Toolbox/lookup")
+        .declaredOnType()
         .build(context);
     this.lookup$timeout = TimeoutPolicy.builder("com.example.Toolbox/lookup")
+        .declaredOnType()
         .timeout("500ms")
         .build(context);
     this.search$breaker = CircuitBreakerPolicy.builder("com.example.Toolbox/search")
@@ -60,9 +62,11 @@ public final class ResilientToolbox implements Toolbox {
         .name("search")
         .build(context);
     this.search$timeout = TimeoutPolicy.builder("com.example.Toolbox/search")
+        .declaredOnType()
         .timeout("500ms")
         .build(context);
     this.count$breaker = CircuitBreakerPolicy.builder("com.example.Toolbox/count")
+        .declaredOnType()
         .build(context);
     this.count$timeout = TimeoutPolicy.builder("com.example.Toolbox/count")
         .timeout("3s")

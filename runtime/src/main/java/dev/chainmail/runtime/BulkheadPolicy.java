@@ -163,11 +163,14 @@ public final class BulkheadPolicy {
   }
 
   private static final String[] OVERRIDES = {"value", "maxWait"};
+  private static final String[][] FIXED = {
+      {"name", ConfigOverrides.SHARING}};
 
   /**
    * Builds a {@link BulkheadPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    private boolean onType;
     private final String method;
     private int maxConcurrent = 10;
     private long maxWaitNanos;
@@ -176,6 +179,17 @@ public final class BulkheadPolicy {
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Says that the guard's annotation is written on the chain type, so that the type's config keys, such as
+     * {@code com.example.ResearchChain/Bulkhead/<attribute>}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -249,7 +263,8 @@ public final class BulkheadPolicy {
       configured.maxConcurrent = maxConcurrent;
       configured.maxWaitNanos = maxWaitNanos;
       configured.name = ReplicaLabels.name(name, replica);
-      ConfigOverrides.apply(context.config(), method + "/Bulkhead/", OVERRIDES, new Overrides(configured));
+      ConfigOverrides.apply(context.config(), method, onType, "Bulkhead", OVERRIDES, FIXED,
+          new Overrides(configured));
       BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
       return context.guards().share("bulkhead", configured.name, configured.method, bulkhead);
     }

@@ -30,7 +30,7 @@ import java.util.Optional;
  */
 public final class ChainmailContext {
 
-  private static final ChainmailContext DEFAULTS = builder().config(ChainmailConfig.systemProperties()).build();
+  private static final ChainmailContext DEFAULTS = builder().config(ChainmailConfig.defaults()).build();
 
   private final Clock clock;
   private final Sleeper sleeper;
@@ -59,7 +59,8 @@ public final class ChainmailContext {
 
   /**
    * Returns the context that plain proxy constructors use: the system clock and sleeper, thread-local random
-   * numbers, system properties as config, and no listener.
+   * numbers, {@link ChainmailConfig#defaults()} (system properties, then environment variables) as config, and no
+   * listener.
    *
    * @return the shared default context
    */

@@ -417,11 +417,16 @@ public final class CircuitBreakerPolicy {
 
   private static final String[] OVERRIDES = {"requestVolumeThreshold", "failureRatio", "delay",
       "successThreshold", "windowType", "minimumCalls", "slowCallThreshold", "slowCallRatio"};
+  private static final String[][] FIXED = {
+      {"failOn", ConfigOverrides.INSTANCEOF},
+      {"skipOn", ConfigOverrides.INSTANCEOF},
+      {"name", ConfigOverrides.SHARING}};
 
   /**
    * Builds a {@link CircuitBreakerPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    private boolean onType;
     private final String method;
     private int requestVolumeThreshold = 20;
     private double failureRatio = 0.5;
@@ -436,6 +441,17 @@ public final class CircuitBreakerPolicy {
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Says that the guard's annotation is written on the chain type, so that the type's config keys, such as
+     * {@code com.example.ResearchChain/CircuitBreaker/<attribute>}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -582,7 +598,8 @@ public final class CircuitBreakerPolicy {
       Objects.requireNonNull(context, "context");
       Builder configured = copy(ReplicaLabels.method(method, replica));
       configured.name = ReplicaLabels.name(name, replica);
-      ConfigOverrides.apply(context.config(), method + "/CircuitBreaker/", OVERRIDES, new Overrides(configured));
+      ConfigOverrides.apply(context.config(), method, onType, "CircuitBreaker", OVERRIDES, FIXED,
+          new Overrides(configured));
       CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(configured, context);
       return context.guards().share("circuit breaker", configured.name, configured.method, breaker);
     }

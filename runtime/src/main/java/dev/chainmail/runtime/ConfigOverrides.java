@@ -3,10 +3,18 @@ package dev.chainmail.runtime;
 import java.util.Optional;
 
 /**
- * Applies config overrides to a policy builder. A key is the builder's method, the annotation and an attribute,
- * separated by slashes, such as {@code com.example.ResearchChain/answer/CircuitBreaker/failureRatio}; the value is
- * written in the annotation's syntax. Written without lambdas, since every proxy constructor runs it, and the first
- * one is on the cold-start path.
+ * Applies config overrides to a policy builder, with MicroProfile Fault Tolerance's keys and rules. For the guard
+ * {@code Retry} of the method {@code com.example.ResearchChain/answer}, the attribute {@code maxAttempts} is read
+ * from the first of these keys that is set:
+ * <ol>
+ *   <li>{@code com.example.ResearchChain/answer/Retry/maxAttempts}, the method's own key;</li>
+ *   <li>{@code com.example.ResearchChain/Retry/maxAttempts}, only if the annotation is written on the type;</li>
+ *   <li>{@code Retry/maxAttempts}, which overrides every use.</li>
+ * </ol>
+ * The chain is named by its binary name, as {@code Class.getName()} gives it. Values are written in the
+ * annotation's syntax. Attributes compiled into the proxy (such as {@code retryOn}) are fixed: setting one fails
+ * the build of the policy and says why. Written without lambdas, since every proxy constructor runs it, and the
+ * first one is on the cold-start path.
  */
 final class ConfigOverrides {
 
@@ -23,27 +31,92 @@ final class ConfigOverrides {
     void set(String attribute, String value);
   }
 
+  /** A key that is set, and its value. */
+  record Found(String key, String value) {}
+
+  /** Why {@code retryOn}, {@code failOn} and the like are fixed. */
+  static final String INSTANCEOF = "is compiled into the proxy's instanceof checks";
+  /** Why {@code name} is fixed. */
+  static final String SHARING = "decides which methods share one guard, which the processor checked when it"
+      + " compiled the annotations";
+
   private ConfigOverrides() {}
 
   /**
-   * Looks up {@code prefix + attribute} for each attribute, in order, and passes each value found to the target.
+   * Looks up each attribute's keys, in order, and passes each value found to the target; then checks that no key
+   * sets a fixed attribute.
    *
-   * @throws ConfigurationException if the target rejects a value; the message names the key and the value, and
-   *     ends with the target's reason
+   * @param method the guarded method, as {@code com.example.ResearchChain/answer}
+   * @param onType whether the guard's annotation is written on the chain type rather than on the method
+   * @param annotation the annotation's simple name, as {@code Retry}
+   * @param attributes the attributes that can be overridden
+   * @param fixed the attributes compiled into the proxy, each with why: {@code {"retryOn", "is compiled into ..."}}
+   * @throws ConfigurationException if the target rejects a value, or a key sets a fixed attribute; the message
+   *     names the whole key, the value, and what was expected
    */
-  static void apply(ChainmailConfig config, String prefix, String[] attributes, Target target) {
+  static void apply(ChainmailConfig config, String method, boolean onType, String annotation, String[] attributes,
+      String[][] fixed, Target target) {
     for (String attribute : attributes) {
-      String key = prefix + attribute;
-      Optional<String> value = config.value(key);
-      if (value.isPresent()) {
+      Found found = find(config, method, onType, annotation, attribute);
+      if (found != null) {
         try {
-          target.set(attribute, value.get().trim());
+          target.set(attribute, found.value().trim());
         } catch (IllegalArgumentException e) {
-          throw new ConfigurationException("config key " + key + " = '" + value.get() + "' is invalid: "
-              + e.getMessage(), e);
+          throw invalid(found, e.getMessage(), e);
         }
       }
     }
+    for (String[] attribute : fixed) {
+      Found found = find(config, method, onType, annotation, attribute[0]);
+      if (found != null) {
+        throw invalid(found, attribute[0] + " " + attribute[1] + ", so it cannot be overridden; change the"
+            + " annotation and rebuild", null);
+      }
+    }
+  }
+
+  /**
+   * Returns whether a guard is on: {@code false} only if its most specific {@code enabled} key is set to
+   * {@code false}.
+   *
+   * @throws ConfigurationException if the key's value is neither {@code true} nor {@code false}
+   */
+  static boolean enabled(ChainmailConfig config, String method, boolean onType, String annotation) {
+    Found found = find(config, method, onType, annotation, "enabled");
+    if (found == null) {
+      return true;
+    }
+    String value = found.value().trim();
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw invalid(found, "'" + value + "' is neither true nor false", null);
+  }
+
+  /**
+   * Returns the most specific key set for one attribute, or null: the method's, then the type's if the annotation
+   * is on the type, then the one for every use.
+   */
+  static Found find(ChainmailConfig config, String method, boolean onType, String annotation, String attribute) {
+    String suffix = annotation + "/" + attribute;
+    Found found = lookup(config, method + "/" + suffix);
+    if (found == null && onType) {
+      found = lookup(config, method.substring(0, method.lastIndexOf('/') + 1) + suffix);
+    }
+    return found != null ? found : lookup(config, suffix);
+  }
+
+  private static Found lookup(ChainmailConfig config, String key) {
+    Optional<String> value = config.value(key);
+    return value.isPresent() ? new Found(key, value.get()) : null;
+  }
+
+  private static ConfigurationException invalid(Found found, String reason, Throwable cause) {
+    return new ConfigurationException("config key " + found.key() + " = '" + found.value() + "' is invalid: "
+        + reason, cause);
   }
 
   /** Parses a whole number, as an {@code int} attribute is written. */

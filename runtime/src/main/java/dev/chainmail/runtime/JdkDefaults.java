@@ -1,5 +1,6 @@
 package dev.chainmail.runtime;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -51,6 +52,10 @@ final class JdkDefaults {
     }
   }
 
+  /** What {@link ChainmailConfig#defaults()} returns. */
+  static final ChainmailConfig DEFAULT_CONFIG = new FirstOf(SystemPropertiesConfig.INSTANCE,
+      EnvironmentConfig.INSTANCE);
+
   /** The system properties, read at each lookup. */
   enum SystemPropertiesConfig implements ChainmailConfig {
     INSTANCE;
@@ -58,6 +63,45 @@ final class JdkDefaults {
     @Override
     public Optional<String> value(String key) {
       return Optional.ofNullable(System.getProperty(key));
+    }
+  }
+
+  /** The environment variables, by MicroProfile Config's three names of a key. */
+  enum EnvironmentConfig implements ChainmailConfig {
+    INSTANCE;
+
+    @Override
+    public Optional<String> value(String key) {
+      String value = System.getenv(key);
+      if (value == null) {
+        String sanitized = sanitize(key);
+        value = System.getenv(sanitized);
+        if (value == null) {
+          value = System.getenv(sanitized.toUpperCase(Locale.ROOT));
+        }
+      }
+      return Optional.ofNullable(value);
+    }
+
+    /** {@code key} with each character but ASCII letters, digits and {@code _} replaced by {@code _}. */
+    static String sanitize(String key) {
+      StringBuilder name = new StringBuilder(key.length());
+      for (int i = 0; i < key.length(); i++) {
+        char c = key.charAt(i);
+        boolean kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+        name.append(kept ? c : '_');
+      }
+      return name.toString();
+    }
+  }
+
+  /** One config, then another for the keys the first does not set. */
+  record FirstOf(ChainmailConfig first, ChainmailConfig second) implements ChainmailConfig {
+
+    @Override
+    public Optional<String> value(String key) {
+      Optional<String> value = first.value(key);
+      return value.isPresent() ? value : second.value(key);
     }
   }
 }

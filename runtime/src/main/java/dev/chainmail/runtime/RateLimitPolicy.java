@@ -154,11 +154,14 @@ public final class RateLimitPolicy {
   }
 
   private static final String[] OVERRIDES = {"value", "window", "maxWait"};
+  private static final String[][] FIXED = {
+      {"name", ConfigOverrides.SHARING}};
 
   /**
    * Builds a {@link RateLimitPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    private boolean onType;
     private final String method;
     private int permits = 1;
     private long windowNanos = 1_000_000_000L;
@@ -168,6 +171,17 @@ public final class RateLimitPolicy {
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Says that the guard's annotation is written on the chain type, so that the type's config keys, such as
+     * {@code com.example.ResearchChain/RateLimit/<attribute>}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -261,7 +275,8 @@ public final class RateLimitPolicy {
       configured.windowNanos = windowNanos;
       configured.maxWaitNanos = maxWaitNanos;
       configured.name = ReplicaLabels.name(name, replica);
-      ConfigOverrides.apply(context.config(), method + "/RateLimit/", OVERRIDES, new Overrides(configured));
+      ConfigOverrides.apply(context.config(), method, onType, "RateLimit", OVERRIDES, FIXED,
+          new Overrides(configured));
       RateLimitPolicy limiter = new RateLimitPolicy(configured, context);
       return context.guards().share("rate limiter", configured.name, configured.method, limiter);
     }

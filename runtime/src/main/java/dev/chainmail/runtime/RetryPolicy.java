@@ -205,6 +205,7 @@ public final class RetryPolicy {
    * Builds a {@link RetryPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    private boolean onType;
     private final String method;
     private int maxAttempts = 3;
     private long delayNanos;
@@ -215,6 +216,17 @@ public final class RetryPolicy {
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Says that the guard's annotation is written on the chain type, so that the type's config keys, such as
+     * {@code com.example.ResearchChain/Retry/<attribute>}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -337,7 +349,8 @@ public final class RetryPolicy {
     public RetryPolicy build(ChainmailContext context) {
       Objects.requireNonNull(context, "context");
       Builder configured = copy();
-      ConfigOverrides.apply(context.config(), method + "/Retry/", OVERRIDES, new Overrides(configured));
+      ConfigOverrides.apply(context.config(), method, onType, "Retry", OVERRIDES, FIXED,
+          new Overrides(configured));
       if (configured.maxDelayNanos < configured.delayNanos) {
         throw new ConfigurationException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
             + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
@@ -366,6 +379,9 @@ public final class RetryPolicy {
 
   private static final String[] OVERRIDES = {"maxAttempts", "delay", "multiplier", "maxDelay", "jitter",
       "maxDuration"};
+  private static final String[][] FIXED = {
+      {"retryOn", ConfigOverrides.INSTANCEOF},
+      {"abortOn", ConfigOverrides.INSTANCEOF}};
 
   /** Sets a builder's values from its {@code /Retry/} config keys. */
   private static final class Overrides implements ConfigOverrides.Target {

@@ -225,16 +225,29 @@ public final class TimeoutPolicy {
   }
 
   private static final String[] OVERRIDES = {"value"};
+  private static final String[][] FIXED = {};
 
   /**
    * Builds a {@link TimeoutPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    private boolean onType;
     private final String method;
     private long timeoutNanos = 1_000_000_000L;
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
+    }
+
+    /**
+     * Says that the guard's annotation is written on the chain type, so that the type's config keys, such as
+     * {@code com.example.ResearchChain/Timeout/<attribute>}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -269,7 +282,8 @@ public final class TimeoutPolicy {
       Objects.requireNonNull(context, "context");
       Builder configured = new Builder(method);
       configured.timeoutNanos = timeoutNanos;
-      ConfigOverrides.apply(context.config(), method + "/Timeout/", OVERRIDES, new Overrides(configured));
+      ConfigOverrides.apply(context.config(), method, onType, "Timeout", OVERRIDES, FIXED,
+          new Overrides(configured));
       return new TimeoutPolicy(configured, context);
     }
   }

@@ -25,7 +25,7 @@ final class BulkheadEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     BulkheadSpec bulkhead = method.guard(BulkheadSpec.class).orElseThrow();
-    return PolicyInitializer.perReplica(method, field(method), POLICY)
+    return PolicyInitializer.perReplica(method, BulkheadSpec.class, field(method), POLICY)
         .literal("maxConcurrent", bulkhead.value(), bulkhead.value() != 10)
         .string("maxWait", bulkhead.maxWait())
         .nonEmpty("name", bulkhead.name())

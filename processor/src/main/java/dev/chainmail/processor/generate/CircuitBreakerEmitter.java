@@ -35,7 +35,8 @@ final class CircuitBreakerEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     CircuitBreakerSpec breaker = spec(method);
-    PolicyInitializer initializer = PolicyInitializer.perReplica(method, field(method), POLICY)
+    PolicyInitializer initializer = PolicyInitializer
+        .perReplica(method, CircuitBreakerSpec.class, field(method), POLICY)
         .literal("requestVolumeThreshold", breaker.requestVolumeThreshold(), breaker.requestVolumeThreshold() != 20)
         .literal("failureRatio", breaker.failureRatio(), breaker.failureRatio() != 0.5)
         .string("delay", breaker.delay())

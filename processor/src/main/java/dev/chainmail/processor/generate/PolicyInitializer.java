@@ -2,6 +2,7 @@ package dev.chainmail.processor.generate;
 
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import dev.chainmail.processor.model.GuardSpec;
 import dev.chainmail.processor.model.GuardedMethod;
 import java.util.Optional;
 
@@ -24,19 +25,27 @@ final class PolicyInitializer {
   private final ClassName policy;
   private final boolean perReplica;
 
-  private PolicyInitializer(String field, ClassName policy, String method, boolean perReplica) {
+  private PolicyInitializer(GuardedMethod method, Class<? extends GuardSpec> kind, String field, ClassName policy,
+      boolean perReplica) {
     this.field = field;
     this.policy = policy;
     this.perReplica = perReplica;
     this.code = CodeBlock.builder()
         .add(perReplica ? "this.$N[" + REPLICA + "] = $T.builder($S)" : "this.$N = $T.builder($S)", field, policy,
-            method)
+            method.id())
         .indent().indent();
+    if (method.onType(kind)) {
+      code.add("\n.declaredOnType()");
+    }
   }
 
-  /** Starts the statement that assigns {@code field} a policy of type {@code policy} for the guarded method. */
-  static PolicyInitializer of(String field, ClassName policy, String method) {
-    return new PolicyInitializer(field, policy, method, false);
+  /**
+   * Starts the statement that assigns {@code field} a policy of type {@code policy} for the method's guard of a
+   * kind; {@code .declaredOnType()} comes first if its annotation is on the chain type.
+   */
+  static PolicyInitializer of(GuardedMethod method, Class<? extends GuardSpec> kind, String field,
+      ClassName policy) {
+    return new PolicyInitializer(method, kind, field, policy, false);
   }
 
   /**
@@ -44,8 +53,9 @@ final class PolicyInitializer {
    * a method, {@code field} is an array, filled in a loop over the replicas, each built with {@code .replica(i)};
    * for any other method, as {@link #of}.
    */
-  static PolicyInitializer perReplica(GuardedMethod method, String field, ClassName policy) {
-    return new PolicyInitializer(field, policy, method.id(), PerReplica.applies(method));
+  static PolicyInitializer perReplica(GuardedMethod method, Class<? extends GuardSpec> kind, String field,
+      ClassName policy) {
+    return new PolicyInitializer(method, kind, field, policy, PerReplica.applies(method));
   }
 
   /** Adds {@code .setter(value)} when {@code differs}, with {@code value} written as a literal. */

@@ -25,7 +25,7 @@ final class RateLimitEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     RateLimitSpec limit = method.guard(RateLimitSpec.class).orElseThrow();
-    return PolicyInitializer.perReplica(method, field(method), POLICY)
+    return PolicyInitializer.perReplica(method, RateLimitSpec.class, field(method), POLICY)
         .literal("permits", limit.value(), true)
         .string("window", limit.window())
         .string("maxWait", limit.maxWait())

@@ -145,7 +145,7 @@ record ReplicaSetForm(ChainModel model) implements ProxyForm {
 
   private MethodSpec detection() {
     ReplicatedSpec.Detection detection = model.detection().orElseThrow();
-    CodeBlock.Builder builder = CodeBlock.builder().add("return $T.builder($S)", DETECTION, model.chainName());
+    CodeBlock.Builder builder = CodeBlock.builder().add("return $T.builder($S)", DETECTION, model.binaryName());
     if (detection.ejectAfter() != 5) {
       builder.add("\n    .ejectAfter($L)", detection.ejectAfter());
     }

@@ -28,7 +28,7 @@ final class RetryEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
-    return PolicyInitializer.of(field(method), RETRY_POLICY, method.id())
+    return PolicyInitializer.of(method, RetrySpec.class, field(method), RETRY_POLICY)
         .literal("maxAttempts", retry.maxAttempts(), retry.maxAttempts() != 3)
         .string("delay", retry.delay())
         .literal("multiplier", retry.multiplier(), retry.multiplier() != 1.0)

@@ -30,7 +30,7 @@ final class TimeoutEmitter implements GuardEmitter {
   @Override
   public CodeBlock initializer(GuardedMethod method, String context) {
     TimeoutSpec timeout = method.guard(TimeoutSpec.class).orElseThrow();
-    return PolicyInitializer.of(field(method), POLICY, method.id())
+    return PolicyInitializer.of(method, TimeoutSpec.class, field(method), POLICY)
         .string("timeout", timeout.value())
         .build(context);
   }

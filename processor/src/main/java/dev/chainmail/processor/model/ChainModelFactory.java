@@ -78,7 +78,8 @@ public final class ChainModelFactory {
     }
     List<GuardedMethod> guarded = new ArrayList<>();
     Map<String, Integer> overloads = new HashMap<>();
-    String chainName = type.getQualifiedName().toString();
+    // Ids and config keys name the chain as Class.getName() does, as MicroProfile Fault Tolerance's keys do.
+    String chainName = elements.getBinaryName(type).toString();
     ChainScope scope = new ChainScope(members,
         new CodecTypeReader(elements, types, type, userCodecs.of(members)));
     for (GuardedElement element : members.guarded()) {
@@ -94,7 +95,7 @@ public final class ChainModelFactory {
     return new ChainModel(
         proxyName(ClassName.get(type)),
         TypeName.get(type.asType()),
-        chainName,
+        type.getQualifiedName().toString(),
         members.isInterface(),
         type.getModifiers().contains(Modifier.PUBLIC),
         types.isAssignable(types.erasure(type.asType()),
@@ -113,12 +114,17 @@ public final class ChainModelFactory {
     DeclaredType site = (DeclaredType) members.type().asType();
     MethodSignature signature = signature(site, element.method(), members.isInterface());
     List<GuardSpec> guards = new ArrayList<>();
+    Set<Class<? extends GuardSpec>> onType = new HashSet<>();
     for (Map.Entry<GuardAnnotation, AppliedAnnotation> applied : element.annotations().entrySet()) {
-      guards.add(specFactories.get(applied.getKey()).create(scope, element.method(),
-          applied.getValue().mirror()));
+      GuardSpec spec = specFactories.get(applied.getKey()).create(scope, element.method(),
+          applied.getValue().mirror());
+      guards.add(spec);
+      if (applied.getValue().fromType()) {
+        onType.add(spec.getClass());
+      }
     }
     return new GuardedMethod(signature, chainName + "/" + signature.name(), fieldPrefix, localNames(signature),
-        List.copyOf(guards));
+        List.copyOf(guards), Set.copyOf(onType));
   }
 
   private MethodSignature signature(DeclaredType site, ExecutableElement method, boolean fromInterface) {

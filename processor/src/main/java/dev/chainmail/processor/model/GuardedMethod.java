@@ -2,23 +2,35 @@ package dev.chainmail.processor.model;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A method the proxy overrides with guards.
  *
  * @param signature the signature it declares
- * @param id the method as events and config keys name it: {@code com.example.ResearchChain/answer}
+ * @param id the method as events and config keys name it, by the chain type's binary name:
+ *     {@code com.example.ResearchChain/answer}, {@code com.example.Outer$Inner/answer}
  * @param fieldPrefix the unique prefix of the proxy fields that hold this method's policies: the method name,
  *     followed by {@code $2}, {@code $3}, ... for later overloads
  * @param locals the names of the generated locals, chosen not to clash with the parameters
  * @param guards the specs of its guards, at most one of each kind
+ * @param onType the kinds of those guards whose annotation is written on the chain type rather than on the method
  */
 public record GuardedMethod(
     MethodSignature signature,
     String id,
     String fieldPrefix,
     LocalNames locals,
-    List<GuardSpec> guards) {
+    List<GuardSpec> guards,
+    Set<Class<? extends GuardSpec>> onType) {
+
+  /**
+   * Whether the method's guard of a kind comes from an annotation on the chain type, so that the type's config keys
+   * apply to it too.
+   */
+  public boolean onType(Class<? extends GuardSpec> kind) {
+    return onType.contains(kind);
+  }
 
   /** Returns the method's guard of a kind, such as {@code guard(RetrySpec.class)}. */
   public <T extends GuardSpec> Optional<T> guard(Class<T> kind) {
