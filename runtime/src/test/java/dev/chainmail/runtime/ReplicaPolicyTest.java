@@ -134,24 +134,21 @@ class ReplicaPolicyTest {
     for (int k = 0; k < 9; k++) {
       set.enter(4);
     }
-    int[] everyone = counts(policy, 12_000);
-    // Five replicas, loads 0, 1, 2, 3, 9: expected 4800, 3600, 2400, 1200 and 0, each within 6 standard deviations.
-    int[] expected = {4800, 3600, 2400, 1200, 0};
-    for (int i = 0; i < 5; i++) {
-      double p = expected[i] / 12_000.0;
-      double sd = Math.sqrt(12_000 * p * (1 - p));
-      assertTrue(Math.abs(everyone[i] - expected[i]) <= 6 * sd, "replica " + i + " chosen " + everyone[i]
-          + " times, expected about " + expected[i]);
-    }
+    // Five replicas, loads 0, 1, 2, 3, 9: expected 4800, 3600, 2400, 1200 and 0 of 12,000.
+    assertChosenAbout(new int[] {4800, 3600, 2400, 1200, 0}, counts(policy, 12_000), "all available");
     eject(set, 4);
-    int[] four = counts(policy, 12_000);
     // Among the four left: 6000, 4000, 2000 and 0.
-    int[] left = {6000, 4000, 2000, 0, 0};
-    for (int i = 0; i < 5; i++) {
-      double p = left[i] / 12_000.0;
-      double sd = Math.sqrt(12_000 * p * (1 - p));
-      assertTrue(Math.abs(four[i] - left[i]) <= 6 * sd, "with 4 ejected, replica " + i + " chosen " + four[i]
-          + " times, expected about " + left[i]);
+    assertChosenAbout(new int[] {6000, 4000, 2000, 0, 0}, counts(policy, 12_000), "4 ejected");
+  }
+
+  /** Each count within 6 binomial standard deviations of what was expected, over the sum of the counts. */
+  private static void assertChosenAbout(int[] expected, int[] counts, String setting) {
+    int calls = java.util.Arrays.stream(counts).sum();
+    for (int i = 0; i < expected.length; i++) {
+      double p = expected[i] / (double) calls;
+      double sd = Math.sqrt(calls * p * (1 - p));
+      assertTrue(Math.abs(counts[i] - expected[i]) <= 6 * sd, setting + ": replica " + i + " chosen " + counts[i]
+          + " times, expected about " + expected[i]);
     }
   }
 
