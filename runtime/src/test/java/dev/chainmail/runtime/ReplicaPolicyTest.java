@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -143,7 +144,7 @@ class ReplicaPolicyTest {
 
   /** Each count within 6 binomial standard deviations of what was expected, over the sum of the counts. */
   private static void assertChosenAbout(int[] expected, int[] counts, String setting) {
-    int calls = java.util.Arrays.stream(counts).sum();
+    int calls = Arrays.stream(counts).sum();
     for (int i = 0; i < expected.length; i++) {
       double p = expected[i] / (double) calls;
       double sd = Math.sqrt(calls * p * (1 - p));
