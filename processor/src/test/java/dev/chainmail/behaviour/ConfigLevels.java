@@ -1,6 +1,7 @@
 package dev.chainmail.behaviour;
 
 import dev.chainmail.CircuitBreaker;
+import dev.chainmail.Fallback;
 import dev.chainmail.Retry;
 
 /** Holds nested chains, whose config keys use the binary name {@code ConfigLevels$Nested}, as Class.getName(). */
@@ -23,6 +24,16 @@ final class ConfigLevels {
     public String own() {
       script.step();
       return "own#" + script.calls();
+    }
+
+    @Fallback(method = "rescue")
+    public String rescued() {
+      script.step();
+      return "rescued#" + script.calls();
+    }
+
+    String rescue() {
+      return "rescue";
     }
 
     @CircuitBreaker(requestVolumeThreshold = 4)

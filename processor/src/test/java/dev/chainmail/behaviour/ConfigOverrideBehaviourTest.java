@@ -229,4 +229,42 @@ class ConfigOverrideBehaviourTest {
           + " number", thrown.getMessage());
     }
   }
+
+  @Test
+  void enabledFalseTurnsAGuardOffAtTheLevelItNames() {
+    try (Properties ignored = new Properties(Map.of(NESTED + "/Retry/enabled", "false"))) {
+      ResilientConfigLevels_Nested inherited = nested();
+      assertEquals(1, callsUntilItGivesUp(inherited, inherited::inherited), "the type-level retry is off");
+      ResilientConfigLevels_Nested own = nested();
+      assertEquals(2, callsUntilItGivesUp(own, own::own), "a method's own retry is not the type's");
+    }
+    try (Properties ignored = new Properties(Map.of("Retry/enabled", "false"))) {
+      ResilientConfigLevels_Nested own = nested();
+      assertEquals(1, callsUntilItGivesUp(own, own::own));
+    }
+  }
+
+  @Test
+  void aFallbackTurnedOffLetsTheFailureThrough() {
+    ResilientConfigLevels_Nested on = nested();
+    on.script.failWith(Failures.numbered(3));
+    assertEquals("rescue", on.rescued());
+    try (Properties ignored = new Properties(Map.of(NESTED + "/rescued/Fallback/enabled", "false"))) {
+      ResilientConfigLevels_Nested off = nested();
+      IllegalStateException[] failures = Failures.numbered(3);
+      off.script.failWith(failures);
+      assertSame(failures[1], assertThrows(IllegalStateException.class, off::rescued),
+          "the type-level retry still runs, then the failure propagates");
+    }
+  }
+
+  @Test
+  void aFallbacksMethodCannotBeOverridden() {
+    try (Properties ignored = new Properties(Map.of("Fallback/method", "other"))) {
+      IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
+      assertEquals("config key Fallback/method = 'other' is invalid: method names the method the proxy calls,"
+          + " which the processor checked and compiled in, so it cannot be overridden; change the annotation and"
+          + " rebuild", thrown.getMessage());
+    }
+  }
 }

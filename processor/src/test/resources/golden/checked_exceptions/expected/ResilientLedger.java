@@ -3,6 +3,7 @@ package com.example.db;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -25,6 +26,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainmail.processor.ChainmailProcessor")
 public final class ResilientLedger extends Ledger {
+  private final boolean record$fallback;
+
   private final RetryPolicy record$retry;
 
   private final RetryPolicy balance$retry;
@@ -44,6 +47,7 @@ public final class ResilientLedger extends Ledger {
   public ResilientLedger(ChainmailContext context) {
     super();
     Objects.requireNonNull(context, "context");
+    this.record$fallback = FallbackSwitch.enabled(context, "com.example.db.Ledger/record", false);
     this.record$retry = RetryPolicy.builder("com.example.db.Ledger/record")
         .maxAttempts(6)
         .delay("PT0.1S")
@@ -67,6 +71,7 @@ public final class ResilientLedger extends Ledger {
   public ResilientLedger(ChainmailContext context, String url, int poolSize) throws SQLException {
     super(url, poolSize);
     Objects.requireNonNull(context, "context");
+    this.record$fallback = FallbackSwitch.enabled(context, "com.example.db.Ledger/record", false);
     this.record$retry = RetryPolicy.builder("com.example.db.Ledger/record")
         .maxAttempts(6)
         .delay("PT0.1S")
@@ -93,7 +98,7 @@ public final class ResilientLedger extends Ledger {
         }
       }
     } catch (Throwable failure) {
-      if (!(failure instanceof SQLException)) {
+      if (!this.record$fallback || !(failure instanceof SQLException)) {
         throw failure;
       }
       this.chainmail$listener.onFallback("com.example.db.Ledger/record", failure);

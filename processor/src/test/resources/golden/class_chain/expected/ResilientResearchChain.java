@@ -3,6 +3,7 @@ package com.example;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.io.FileNotFoundException;
 import java.io.IOException;
@@ -20,6 +21,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainmail.processor.ChainmailProcessor")
 public final class ResilientResearchChain extends ResearchChain {
+  private final boolean answer$fallback;
+
   private final RetryPolicy answer$retry;
 
   private final ChainmailListener chainmail$listener;
@@ -37,6 +40,7 @@ public final class ResilientResearchChain extends ResearchChain {
   public ResilientResearchChain(ChainmailContext context, ResearchChain.ChatModel llm) {
     super(llm);
     Objects.requireNonNull(context, "context");
+    this.answer$fallback = FallbackSwitch.enabled(context, "com.example.ResearchChain/answer", false);
     this.answer$retry = RetryPolicy.builder("com.example.ResearchChain/answer")
         .maxAttempts(4)
         .delay("200ms")
@@ -61,6 +65,9 @@ public final class ResilientResearchChain extends ResearchChain {
         }
       }
     } catch (Throwable failure) {
+      if (!this.answer$fallback) {
+        throw failure;
+      }
       this.chainmail$listener.onFallback("com.example.ResearchChain/answer", failure);
       return super.cachedAnswer(question, failure);
     }

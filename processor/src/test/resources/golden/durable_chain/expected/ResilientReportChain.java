@@ -3,6 +3,7 @@ package com.example;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import dev.chainmail.runtime.checkpoint.CheckpointRun;
 import dev.chainmail.runtime.checkpoint.Checkpoints;
@@ -37,6 +38,8 @@ public final class ResilientReportChain extends ReportChain {
 
   private final StepPolicy review$checkpoint;
 
+  private final boolean review$fallback;
+
   private final RetryPolicy review$retry;
 
   private final StepPolicy publish$checkpoint;
@@ -53,6 +56,7 @@ public final class ResilientReportChain extends ReportChain {
     this.search$checkpoint = StepPolicy.of("search", false, false);
     this.draft$checkpoint = StepPolicy.of("draft-v1", false, true);
     this.review$checkpoint = StepPolicy.of("review", true, false);
+    this.review$fallback = FallbackSwitch.enabled(context, "com.example.ReportChain/review", false);
     this.review$retry = RetryPolicy.builder("com.example.ReportChain/review")
         .build(context);
     this.publish$checkpoint = StepPolicy.of("publish", false, false);
@@ -135,6 +139,9 @@ public final class ResilientReportChain extends ReportChain {
         }
       }
     } catch (Throwable failure) {
+      if (!this.review$fallback) {
+        throw failure;
+      }
       this.chainmail$listener.onFallback("com.example.ReportChain/review", failure);
       return super.plain(draft);
     }

@@ -5,6 +5,7 @@ import dev.chainmail.runtime.BulkheadPolicy;
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
 import dev.chainmail.runtime.CircuitBreakerPolicy;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RateLimitPolicy;
 import dev.chainmail.runtime.RateLimitedException;
 import dev.chainmail.runtime.RetryPolicy;
@@ -26,6 +27,8 @@ import javax.annotation.processing.Generated;
  */
 @Generated("dev.chainmail.processor.ChainmailProcessor")
 public final class ResilientAgentStep extends AgentStep {
+  private final boolean answer$fallback;
+
   private final RetryPolicy answer$retry;
 
   private final CircuitBreakerPolicy answer$breaker;
@@ -57,6 +60,7 @@ public final class ResilientAgentStep extends AgentStep {
   public ResilientAgentStep(ChainmailContext context) {
     super();
     Objects.requireNonNull(context, "context");
+    this.answer$fallback = FallbackSwitch.enabled(context, "com.example.AgentStep/answer", false);
     this.answer$retry = RetryPolicy.builder("com.example.AgentStep/answer")
         .maxAttempts(4)
         .delay("100ms")
@@ -140,6 +144,9 @@ public final class ResilientAgentStep extends AgentStep {
         }
       }
     } catch (Throwable failure) {
+      if (!this.answer$fallback) {
+        throw failure;
+      }
       this.chainmail$listener.onFallback("com.example.AgentStep/answer", failure);
       return super.cached(question, failure);
     }

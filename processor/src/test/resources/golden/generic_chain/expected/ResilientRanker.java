@@ -3,6 +3,7 @@ package com.example;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
@@ -25,6 +26,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.chainmail.processor.ChainmailProcessor")
 public final class ResilientRanker<T extends Comparable<T>> extends Ranker<T> {
   private final RetryPolicy best$retry;
+
+  private final boolean rank$fallback;
 
   private final RetryPolicy rank$retry;
 
@@ -51,6 +54,7 @@ public final class ResilientRanker<T extends Comparable<T>> extends Ranker<T> {
     Objects.requireNonNull(context, "context");
     this.best$retry = RetryPolicy.builder("com.example.Ranker/best")
         .build(context);
+    this.rank$fallback = FallbackSwitch.enabled(context, "com.example.Ranker/rank", false);
     this.rank$retry = RetryPolicy.builder("com.example.Ranker/rank")
         .maxAttempts(2)
         .build(context);
@@ -93,6 +97,9 @@ public final class ResilientRanker<T extends Comparable<T>> extends Ranker<T> {
         }
       }
     } catch (Throwable failure) {
+      if (!this.rank$fallback) {
+        throw failure;
+      }
       this.chainmail$listener.onFallback("com.example.Ranker/rank", failure);
       return super.identity(item, scorer);
     }

@@ -3,6 +3,7 @@ package com.example.tools;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,8 @@ public final class ResilientToolClient implements ToolClient {
   private final ToolClient delegate;
 
   private final RetryPolicy invoke$retry;
+
+  private final boolean listTools$fallback;
 
   private final RetryPolicy listTools$retry;
 
@@ -46,6 +49,7 @@ public final class ResilientToolClient implements ToolClient {
         .maxAttempts(5)
         .delay("50ms")
         .build(context);
+    this.listTools$fallback = FallbackSwitch.enabled(context, "com.example.tools.ToolClient/listTools", false);
     this.listTools$retry = RetryPolicy.builder("com.example.tools.ToolClient/listTools")
         .declaredOnType()
         .maxAttempts(5)
@@ -82,7 +86,7 @@ public final class ResilientToolClient implements ToolClient {
         }
       }
     } catch (Throwable failure) {
-      if (!(failure instanceof IllegalStateException)) {
+      if (!this.listTools$fallback || !(failure instanceof IllegalStateException)) {
         throw failure;
       }
       this.chainmail$listener.onFallback("com.example.tools.ToolClient/listTools", failure);

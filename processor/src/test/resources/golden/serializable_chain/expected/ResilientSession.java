@@ -3,6 +3,7 @@ package com.example;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.io.IOException;
 import java.io.ObjectInputStream;
@@ -22,6 +23,8 @@ import javax.annotation.processing.Generated;
 @Generated("dev.chainmail.processor.ChainmailProcessor")
 public final class ResilientSession extends Session {
   private static final long serialVersionUID = 1L;
+
+  private transient boolean resume$fallback;
 
   private transient RetryPolicy resume$retry;
 
@@ -47,6 +50,7 @@ public final class ResilientSession extends Session {
    * Builds the policies: once at construction, and again after deserialization.
    */
   private void chainmail$init(ChainmailContext context) {
+    this.resume$fallback = FallbackSwitch.enabled(context, "com.example.Session/resume", false);
     this.resume$retry = RetryPolicy.builder("com.example.Session/resume")
         .maxAttempts(2)
         .build(context);
@@ -76,6 +80,9 @@ public final class ResilientSession extends Session {
         }
       }
     } catch (Throwable failure) {
+      if (!this.resume$fallback) {
+        throw failure;
+      }
       this.chainmail$listener.onFallback("com.example.Session/resume", failure);
       return super.offline(id);
     }

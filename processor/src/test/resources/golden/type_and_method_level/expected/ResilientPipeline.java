@@ -3,6 +3,7 @@ package com.example;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
+import dev.chainmail.runtime.FallbackSwitch;
 import dev.chainmail.runtime.RetryPolicy;
 import java.util.Objects;
 import javax.annotation.processing.Generated;
@@ -24,6 +25,8 @@ public final class ResilientPipeline extends Pipeline {
   private final RetryPolicy summarize$retry;
 
   private final RetryPolicy translate$retry;
+
+  private final boolean format$fallback;
 
   private final RetryPolicy format$retry;
 
@@ -53,6 +56,7 @@ public final class ResilientPipeline extends Pipeline {
         .delay("1s")
         .multiplier(1.5)
         .build(context);
+    this.format$fallback = FallbackSwitch.enabled(context, "com.example.Pipeline/format", false);
     this.format$retry = RetryPolicy.builder("com.example.Pipeline/format")
         .declaredOnType()
         .maxAttempts(2)
@@ -105,7 +109,7 @@ public final class ResilientPipeline extends Pipeline {
         }
       }
     } catch (Throwable failure) {
-      if (failure instanceof IllegalArgumentException) {
+      if (!this.format$fallback || failure instanceof IllegalArgumentException) {
         throw failure;
       }
       this.chainmail$listener.onFallback("com.example.Pipeline/format", failure);

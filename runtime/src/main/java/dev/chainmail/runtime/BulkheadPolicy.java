@@ -20,6 +20,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 public final class BulkheadPolicy {
 
   private final String method;
+  /** False when the config's {@code enabled} key turned the guard off. */
+  private final boolean enabled;
   private final String name;
   private final int maxConcurrent;
   private final long maxWaitNanos;
@@ -28,6 +30,7 @@ public final class BulkheadPolicy {
 
   private BulkheadPolicy(Builder builder) {
     this.method = builder.method;
+    this.enabled = builder.enabled;
     this.name = builder.name;
     this.maxConcurrent = builder.maxConcurrent;
     this.maxWaitNanos = builder.maxWaitNanos;
@@ -58,6 +61,9 @@ public final class BulkheadPolicy {
    *     permit is held
    */
   public void acquire() {
+    if (!enabled) {
+      return;
+    }
     if (permits.take()) {
       return;
     }
@@ -81,6 +87,9 @@ public final class BulkheadPolicy {
    * @throws IllegalStateException if no permit is held
    */
   public void release() {
+    if (!enabled) {
+      return;
+    }
     permits.releaseShared(1);
   }
 
@@ -170,6 +179,8 @@ public final class BulkheadPolicy {
    * Builds a {@link BulkheadPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    /** Whether the guard is on; set only from the config's {@code enabled} key when the policy is built. */
+    private boolean enabled = true;
     private boolean onType;
     private final String method;
     private int maxConcurrent = 10;
@@ -265,6 +276,7 @@ public final class BulkheadPolicy {
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "Bulkhead", OVERRIDES, FIXED,
           new Overrides(configured));
+      configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Bulkhead");
       BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
       return context.guards().share("bulkhead", configured.name, configured.method, bulkhead);
     }

@@ -72,6 +72,8 @@ public final class CircuitBreakerPolicy {
   private static final int GENERATION_SHIFT = 3;
 
   private final String method;
+  /** False when the config's {@code enabled} key turned the guard off. */
+  private final boolean enabled;
   private final String name;
   private final String label;
   private final String rejection;
@@ -99,6 +101,7 @@ public final class CircuitBreakerPolicy {
 
   private CircuitBreakerPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
+    this.enabled = builder.enabled;
     this.name = builder.name;
     this.label = name.isEmpty() ? method : name;
     this.rejection = name.isEmpty() ? method + ": circuit breaker is "
@@ -115,6 +118,10 @@ public final class CircuitBreakerPolicy {
     this.listener = context.listener();
     this.window = windowType == WindowType.COUNT ? new CallWindow.Count(requestVolumeThreshold)
         : new CallWindow.Time(requestVolumeThreshold, minimumCalls);
+    if (!enabled) {
+      // Turned off by config: forced closed, which admits every call and records none, at no cost per call.
+      this.status = State.FORCED_CLOSED.ordinal();
+    }
   }
 
   /**
@@ -426,6 +433,8 @@ public final class CircuitBreakerPolicy {
    * Builds a {@link CircuitBreakerPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    /** Whether the guard is on; set only from the config's {@code enabled} key when the policy is built. */
+    private boolean enabled = true;
     private boolean onType;
     private final String method;
     private int requestVolumeThreshold = 20;
@@ -600,6 +609,7 @@ public final class CircuitBreakerPolicy {
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "CircuitBreaker", OVERRIDES, FIXED,
           new Overrides(configured));
+      configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "CircuitBreaker");
       CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(configured, context);
       return context.guards().share("circuit breaker", configured.name, configured.method, breaker);
     }

@@ -21,6 +21,8 @@ import java.util.Objects;
 public final class RateLimitPolicy {
 
   private final String method;
+  /** False when the config's {@code enabled} key turned the guard off. */
+  private final boolean enabled;
   private final String name;
   private final int permits;
   private final long windowNanos;
@@ -38,6 +40,7 @@ public final class RateLimitPolicy {
 
   private RateLimitPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
+    this.enabled = builder.enabled;
     this.name = builder.name;
     this.permits = builder.permits;
     this.windowNanos = builder.windowNanos;
@@ -73,6 +76,9 @@ public final class RateLimitPolicy {
    *     and the reserved permit is spent)
    */
   public long acquire() {
+    if (!enabled) {
+      return clock.nanoTime();
+    }
     long now;
     long grant;
     boolean reserved;
@@ -161,6 +167,8 @@ public final class RateLimitPolicy {
    * Builds a {@link RateLimitPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    /** Whether the guard is on; set only from the config's {@code enabled} key when the policy is built. */
+    private boolean enabled = true;
     private boolean onType;
     private final String method;
     private int permits = 1;
@@ -277,6 +285,7 @@ public final class RateLimitPolicy {
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "RateLimit", OVERRIDES, FIXED,
           new Overrides(configured));
+      configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "RateLimit");
       RateLimitPolicy limiter = new RateLimitPolicy(configured, context);
       return context.guards().share("rate limiter", configured.name, configured.method, limiter);
     }

@@ -20,6 +20,8 @@ public final class RetryPolicy {
   public static final long NO_LIMIT = Long.MAX_VALUE;
 
   private final String method;
+  /** False when the config's {@code enabled} key turned the guard off. */
+  private final boolean enabled;
   private final int maxAttempts;
   private final long delayNanos;
   private final double multiplier;
@@ -33,6 +35,7 @@ public final class RetryPolicy {
 
   private RetryPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
+    this.enabled = builder.enabled;
     this.maxAttempts = builder.maxAttempts;
     this.delayNanos = builder.delayNanos;
     this.multiplier = builder.multiplier;
@@ -69,6 +72,9 @@ public final class RetryPolicy {
    * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure) {
+    if (!enabled) {
+      return false;
+    }
     if (attempt >= maxAttempts) {
       return giveUp(attempt, failure);
     }
@@ -87,6 +93,9 @@ public final class RetryPolicy {
    * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure, long startNanos) {
+    if (!enabled) {
+      return false;
+    }
     if (attempt >= maxAttempts) {
       return giveUp(attempt, failure);
     }
@@ -205,6 +214,8 @@ public final class RetryPolicy {
    * Builds a {@link RetryPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    /** Whether the guard is on; set only from the config's {@code enabled} key when the policy is built. */
+    private boolean enabled = true;
     private boolean onType;
     private final String method;
     private int maxAttempts = 3;
@@ -355,6 +366,7 @@ public final class RetryPolicy {
         throw new ConfigurationException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
             + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
       }
+      configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Retry");
       return new RetryPolicy(configured, context);
     }
 

@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class TimeoutPolicy {
 
   private final String method;
+  /** False when the config's {@code enabled} key turned the guard off. */
+  private final boolean enabled;
   private final long timeoutNanos;
   private final String message;
   private final Clock clock;
@@ -46,6 +48,7 @@ public final class TimeoutPolicy {
 
   private TimeoutPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
+    this.enabled = builder.enabled;
     this.timeoutNanos = builder.timeoutNanos;
     this.message = method + ": timed out after " + Durations.format(timeoutNanos);
     this.clock = context.clock();
@@ -71,6 +74,9 @@ public final class TimeoutPolicy {
    * @return the armed deadline, to pass to {@code finish}
    */
   public Deadline start() {
+    if (!enabled) {
+      return Deadline.NEVER;
+    }
     Deadline deadline = DeadlineFrames.current().push();
     deadline.arm(clock, watch, Checks.plus(clock.nanoTime(), timeoutNanos));
     watch.armed(deadline);
@@ -139,6 +145,9 @@ public final class TimeoutPolicy {
    * <p>Instances are thread-safe; only their owner thread arms and finishes them.
    */
   public static final class Deadline {
+
+    /** What a timeout turned off by config hands out: never armed, so finishing it does nothing. */
+    static final Deadline NEVER = new Deadline(null, -1);
 
     static final int IDLE = 0;
     static final int ARMED = 1;
@@ -231,6 +240,8 @@ public final class TimeoutPolicy {
    * Builds a {@link TimeoutPolicy}, checking each value as it is set. Instances are not thread-safe.
    */
   public static final class Builder {
+    /** Whether the guard is on; set only from the config's {@code enabled} key when the policy is built. */
+    private boolean enabled = true;
     private boolean onType;
     private final String method;
     private long timeoutNanos = 1_000_000_000L;
@@ -284,6 +295,7 @@ public final class TimeoutPolicy {
       configured.timeoutNanos = timeoutNanos;
       ConfigOverrides.apply(context.config(), method, onType, "Timeout", OVERRIDES, FIXED,
           new Overrides(configured));
+      configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Timeout");
       return new TimeoutPolicy(configured, context);
     }
   }

@@ -1,8 +1,11 @@
 package dev.chainmail.processor.generate;
 
+import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
+import com.palantir.javapoet.FieldSpec;
 import dev.chainmail.processor.model.FallbackSpec;
 import dev.chainmail.processor.model.GuardedMethod;
+import java.util.List;
 
 /**
  * Writes {@code @Fallback}: a try/catch around everything beneath it, whose catch block rethrows what the fallback
@@ -15,6 +18,20 @@ final class FallbackEmitter implements GuardEmitter {
     return method.has(FallbackSpec.class);
   }
 
+  private static final ClassName SWITCH = ClassName.get("dev.chainmail.runtime", "FallbackSwitch");
+
+  /** Whether the fallback is on, which config may turn off, read once when the proxy is built. */
+  @Override
+  public List<FieldSpec> fields(GuardedMethod method) {
+    return List.of(FieldSpec.builder(boolean.class, field(method)).build());
+  }
+
+  @Override
+  public CodeBlock initializer(GuardedMethod method, String context) {
+    return CodeBlock.builder().addStatement("this.$N = $T.enabled($N, $S, $L)", field(method), SWITCH, context,
+        method.id(), method.onType(FallbackSpec.class)).build();
+  }
+
   @Override
   public CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner) {
     FallbackSpec fallback = method.guard(FallbackSpec.class).orElseThrow();
@@ -24,11 +41,10 @@ final class FallbackEmitter implements GuardEmitter {
         .add(inner)
         .nextControlFlow("catch ($T $N)", Throwable.class, failure);
     CodeBlock unanswered = FailureChecks.unhandled(failure, fallback.applyOn(), fallback.skipOn());
-    if (!unanswered.isEmpty()) {
-      code.beginControlFlow("if ($L)", unanswered)
-          .addStatement("throw $N", failure)
-          .endControlFlow();
-    }
+    CodeBlock off = CodeBlock.of("!this.$N", field(method));
+    code.beginControlFlow("if ($L)", unanswered.isEmpty() ? off : CodeBlock.of("$L$W|| $L", off, unanswered))
+        .addStatement("throw $N", failure)
+        .endControlFlow();
     code.addStatement("this.$N.onFallback($S, $N)", ProxyGenerator.LISTENER_FIELD, method.id(), failure);
     CodeBlock call = CodeBlock.of("$L$N($L)", receiver(fallback, form), fallback.method(), arguments(method, fallback));
     if (method.signature().returnsVoid()) {
@@ -48,6 +64,10 @@ final class FallbackEmitter implements GuardEmitter {
       default:
         return CodeBlock.of("");
     }
+  }
+
+  private static String field(GuardedMethod method) {
+    return method.fieldPrefix() + "$fallback";
   }
 
   private static CodeBlock arguments(GuardedMethod method, FallbackSpec fallback) {
