@@ -1,6 +1,7 @@
 package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.checkpoint.CheckpointStore;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -220,6 +221,19 @@ public final class ChainmailContext {
      */
     public Builder listener(ChainmailListener listener) {
       this.listener = Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    /**
+     * Sets several listeners, which hear every event in the order given; as
+     * {@code listener(ChainmailListener.of(listeners))}.
+     *
+     * @param listeners the listeners; none means {@link ChainmailListener#NONE}
+     * @return this builder
+     * @throws NullPointerException if {@code listeners} or any of them is null
+     */
+    public Builder listeners(List<? extends ChainmailListener> listeners) {
+      this.listener = ChainmailListener.of(listeners);
       return this;
     }
 

@@ -1,5 +1,7 @@
 package dev.chainmail.runtime;
 
+import java.util.List;
+
 /**
  * Hears what the guards of generated proxies do on the failure path. Nothing is called, and nothing is allocated,
  * when a call succeeds at its first attempt, nor when the listener is {@link #NONE}.
@@ -13,6 +15,23 @@ public interface ChainmailListener {
 
   /** The listener that ignores every event. */
   ChainmailListener NONE = new ChainmailListener() {};
+
+  /**
+   * Returns a listener that passes every event to each of {@code listeners}, in order. If one throws, the ones
+   * after it do not hear that event, and the exception propagates as a single listener's would.
+   *
+   * @param listeners the listeners, copied
+   * @return {@link #NONE} for none, the listener itself for one, else a listener that calls them all; thread-safe
+   *     if they are
+   * @throws NullPointerException if {@code listeners} or any of them is null
+   */
+  static ChainmailListener of(List<? extends ChainmailListener> listeners) {
+    List<ChainmailListener> copy = List.copyOf(listeners);
+    if (copy.isEmpty()) {
+      return NONE;
+    }
+    return copy.size() == 1 ? copy.get(0) : new CompositeListener(copy.toArray(new ChainmailListener[0]));
+  }
 
   /**
    * Called when an attempt failed and another will follow after a pause.
