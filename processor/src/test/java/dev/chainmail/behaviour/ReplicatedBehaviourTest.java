@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainmail.runtime.ChainmailConfig;
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
 import dev.chainmail.runtime.CircuitBreakerOpenException;
@@ -293,5 +294,32 @@ class ReplicatedBehaviourTest {
     CircuitBreakerOpenException thrown = assertThrows(CircuitBreakerOpenException.class, () -> mixed.broken("a"));
     assertEquals(1, thrown.getSuppressed().length, "the first replica's rejection, suppressed");
     assertTrue(first.calls.isEmpty() && second.calls.isEmpty());
+  }
+
+  /**
+   * Config from the real system properties: the type's key turns the interface's {@code @Replicated} off, so a
+   * method that inherits it stays on the primary, while one with its own annotation keeps failing over; and the
+   * type's detection key changes when the set ejects.
+   */
+  @Test
+  void systemPropertiesTurnTheTypesReplicationOffAndTuneTheSetsDetection() {
+    String type = "dev.chainmail.behaviour.Answerer/Replicated/";
+    System.setProperty(type + "enabled", "false");
+    System.setProperty(type + "ejectAfter", "1");
+    try {
+      ChainmailContext fromProperties = ChainmailContext.builder().clock(time).sleeper(time).random(() -> 0.5)
+          .config(ChainmailConfig.defaults()).build();
+      ResilientAnswerer answerer = ResilientAnswerer.replicated(fromProperties, List.of(first, second, third));
+      IllegalStateException down = new IllegalStateException("down");
+      first.script.failWith(down, down);
+      assertSame(down, assertThrows(IllegalStateException.class, () -> answerer.answer("a")),
+          "no failover while replication is off");
+      assertTrue(answerer.replicaHealth().get(0).ejected(), "ejectAfter = 1, from the type's key");
+      assertTrue(second.calls.isEmpty());
+      assertEquals("second: b", answerer.spread("b"), "a method's own @Replicated stays on, past the ejected");
+    } finally {
+      System.clearProperty(type + "enabled");
+      System.clearProperty(type + "ejectAfter");
+    }
   }
 }

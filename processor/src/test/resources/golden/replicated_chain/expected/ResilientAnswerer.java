@@ -76,6 +76,7 @@ public final class ResilientAnswerer implements Answerer {
     this.answer$routing = ReplicaPolicy.builder("com.example.answers.Answerer/answer", ReplicaStrategy.ROUND_ROBIN)
         .build(this.chainmail$replicaSet);
     this.log$routing = ReplicaPolicy.builder("com.example.answers.Answerer/log", ReplicaStrategy.FAILOVER)
+        .declaredOnType()
         .build(this.chainmail$replicaSet);
     this.count$routing = ReplicaPolicy.builder("com.example.answers.Answerer/count", ReplicaStrategy.LEAST_LOADED)
         .build(this.chainmail$replicaSet);

@@ -57,20 +57,44 @@ final class ConfigOverrides {
   static void apply(ChainmailConfig config, String method, boolean onType, String annotation, String[] attributes,
       String[][] fixed, Target target) {
     for (String attribute : attributes) {
-      Found found = find(config, method, onType, annotation, attribute);
-      if (found != null) {
-        try {
-          target.set(attribute, found.value().trim());
-        } catch (IllegalArgumentException e) {
-          throw invalid(found, e.getMessage(), e);
-        }
-      }
+      set(find(config, method, onType, annotation, attribute), attribute, target);
     }
     for (String[] attribute : fixed) {
       Found found = find(config, method, onType, annotation, attribute[0]);
       if (found != null) {
         throw invalid(found, attribute[0] + " " + attribute[1] + ", so it cannot be overridden; change the"
             + " annotation and rebuild", null);
+      }
+    }
+  }
+
+  /**
+   * Looks up the attributes of what belongs to a whole chain type rather than to one method, such as a replica
+   * set's detection: {@code <Class>/<Annotation>/<attribute>}, then {@code <Annotation>/<attribute>}.
+   *
+   * @param chain the chain type's binary name
+   * @throws ConfigurationException if the target rejects a value; the message names the whole key
+   */
+  static void applyToType(ChainmailConfig config, String chain, String annotation, String[] attributes,
+      Target target) {
+    for (String attribute : attributes) {
+      String suffix = annotation + "/" + attribute;
+      Found found = lookup(config, chain + "/" + suffix);
+      set(found != null ? found : lookup(config, suffix), attribute, target);
+    }
+  }
+
+  /** Finds the method's own key for an attribute, ignoring the type's and every use's; null if it is not set. */
+  static Found findOnMethod(ChainmailConfig config, String method, String annotation, String attribute) {
+    return lookup(config, method + "/" + annotation + "/" + attribute);
+  }
+
+  private static void set(Found found, String attribute, Target target) {
+    if (found != null) {
+      try {
+        target.set(attribute, found.value().trim());
+      } catch (IllegalArgumentException e) {
+        throw invalid(found, e.getMessage(), e);
       }
     }
   }
@@ -114,7 +138,7 @@ final class ConfigOverrides {
     return value.isPresent() ? new Found(key, value.get()) : null;
   }
 
-  private static ConfigurationException invalid(Found found, String reason, Throwable cause) {
+  static ConfigurationException invalid(Found found, String reason, Throwable cause) {
     return new ConfigurationException("config key " + found.key() + " = '" + found.value() + "' is invalid: "
         + reason, cause);
   }

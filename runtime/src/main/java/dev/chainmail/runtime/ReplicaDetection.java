@@ -95,6 +95,54 @@ public final class ReplicaDetection {
         + ", heartbeatEvery=" + (heartbeatEveryNanos == 0 ? "none" : Durations.format(heartbeatEveryNanos)) + "]";
   }
 
+  /** The knobs that config can override, as {@code @Replicated} names them. */
+  static final String[] KNOBS = {"ejectAfter", "ejectFor", "maxEjectFor", "maxEjectedPercent"};
+
+  /**
+   * Returns these settings with the config's overrides of the chain type's {@code @Replicated} knobs:
+   * {@code <Class>/Replicated/<knob>}, then {@code Replicated/<knob>}. A replica set's detection belongs to the
+   * type, so a method's key does not reach it (a {@link ReplicaPolicy} rejects one).
+   *
+   * @throws ConfigurationException if an override does not parse or is out of range; the message names the key
+   */
+  ReplicaDetection configured(ChainmailConfig config) {
+    Builder builder = new Builder(chain);
+    builder.ejectAfter = ejectAfter;
+    builder.ejectForNanos = ejectForNanos;
+    builder.maxEjectForNanos = maxEjectForNanos;
+    builder.maxEjectedPercent = maxEjectedPercent;
+    builder.heartbeatEveryNanos = heartbeatEveryNanos;
+    ConfigOverrides.applyToType(config, chain, "Replicated", KNOBS, new Overrides(builder));
+    return builder.build();
+  }
+
+  /** Sets a builder's knobs from the {@code Replicated} config keys. */
+  private static final class Overrides implements ConfigOverrides.Target {
+    private final Builder builder;
+
+    Overrides(Builder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void set(String attribute, String value) {
+      switch (attribute) {
+        case "ejectAfter":
+          builder.ejectAfter(ConfigOverrides.parseInt(value));
+          break;
+        case "ejectFor":
+          builder.ejectFor(value);
+          break;
+        case "maxEjectFor":
+          builder.maxEjectFor(value);
+          break;
+        default:
+          builder.maxEjectedPercent(ConfigOverrides.parseInt(value));
+          break;
+      }
+    }
+  }
+
   /**
    * Builds a {@link ReplicaDetection}, checking each value as it is set and their relation at {@link #build()}.
    * Instances are not thread-safe.

@@ -67,6 +67,8 @@ public final class ReplicaPolicy {
    * a synthetic table and the constant's ordinal first.
    */
   private final int kind;
+  /** False when the config's {@code enabled} key turned the method's {@code @Replicated} off: the primary only. */
+  private final boolean enabled;
   private static final int FAILOVER = 0;
   private static final int ROUND_ROBIN = 1;
   private static final int WEIGHTED = 2;
@@ -88,7 +90,9 @@ public final class ReplicaPolicy {
     this.schedule = weights == null ? null : schedule(weights);
     this.bySize = new FastModulo(size);
     this.bySchedule = schedule == null ? null : new FastModulo(schedule.length);
-    this.kind = kindOf(strategy);
+    this.enabled = builder.enabled;
+    // Turned off, the policy keeps to the primary: FAILOVER's fast path already answers 0 while none is ejected.
+    this.kind = enabled ? kindOf(strategy) : kindOf(ReplicaStrategy.FAILOVER);
   }
 
   private static int kindOf(ReplicaStrategy strategy) {
@@ -154,6 +158,9 @@ public final class ReplicaPolicy {
     if (replicas.noneEjected()) {
       return firstOfAll();
     }
+    if (!enabled) {
+      return 0;
+    }
     switch (strategy) {
       case FAILOVER:
         for (int i = 0; i < size; i++) {
@@ -212,6 +219,9 @@ public final class ReplicaPolicy {
    * @return a replica's index, or {@code -1} if every available replica has been tried
    */
   public int next(long tried) {
+    if (!enabled) {
+      return -1;
+    }
     switch (strategy) {
       case FAILOVER:
         for (int i = 0; i < size; i++) {
@@ -352,10 +362,23 @@ public final class ReplicaPolicy {
     private final String method;
     private final ReplicaStrategy strategy;
     private int[] weights;
+    private boolean onType;
+    private boolean enabled = true;
 
     private Builder(String method, ReplicaStrategy strategy) {
       this.method = Objects.requireNonNull(method, "method");
       this.strategy = Objects.requireNonNull(strategy, "strategy");
+    }
+
+    /**
+     * Says that the method's {@code @Replicated} comes from the chain type's, so that the type's config keys, such
+     * as {@code com.example.Answerer/Replicated/weights}, apply to it after the method's own.
+     *
+     * @return this builder
+     */
+    public Builder declaredOnType() {
+      this.onType = true;
+      return this;
     }
 
     /**
@@ -384,24 +407,69 @@ public final class ReplicaPolicy {
     /**
      * @param replicas the replicas to choose among; the policy draws random numbers from their context
      * @return the policy
+     * Applies the overrides in the replicas' config, then builds the policy. The keys are this builder's method,
+     * then the type's if {@link #declaredOnType()}, then every use's, followed by {@code Replicated/}: {@code weights}
+     * (whole numbers, comma-separated) and {@code enabled} ({@code false} keeps every call on the primary). Keys for
+     * {@code strategy}, {@code failOn} and {@code skipOn}, compiled into the proxy, and a method's keys for the
+     * replica set's detection knobs, are rejected.
+     *
      * @throws ConfigurationException if the strategy is {@link ReplicaStrategy#WEIGHTED} and there is not one weight
-     *     per replica
+     *     per replica, or an override is bad or not allowed; the message names the key
      * @throws NullPointerException if {@code replicas} is null
      */
     public ReplicaPolicy build(ReplicaSet<?> replicas) {
       Objects.requireNonNull(replicas, "replicas");
+      ChainmailConfig config = replicas.context().config();
+      Builder configured = new Builder(method, strategy);
+      configured.weights = weights;
+      ConfigOverrides.apply(config, method, onType, "Replicated", OVERRIDES, FIXED, new Overrides(configured));
+      for (String knob : ReplicaDetection.KNOBS) {
+        ConfigOverrides.Found found = ConfigOverrides.findOnMethod(config, method, "Replicated", knob);
+        if (found != null) {
+          throw ConfigOverrides.invalid(found, knob + " belongs to the replica set, which every replicated method"
+              + " shares; set " + method.substring(0, method.lastIndexOf('/')) + "/Replicated/" + knob
+              + " instead", null);
+        }
+      }
+      configured.enabled = ConfigOverrides.enabled(config, method, onType, "Replicated");
+      int[] chosen = configured.weights;
       if (strategy == ReplicaStrategy.WEIGHTED) {
-        if (weights == null) {
+        if (chosen == null) {
           throw new ConfigurationException(method + ": the WEIGHTED strategy needs one weight per replica, and "
               + "none were given for its " + replicas.size() + " replicas; call weights(...)");
         }
-        if (weights.length != replicas.size()) {
+        if (chosen.length != replicas.size()) {
           throw new ConfigurationException(method + ": the WEIGHTED strategy needs one weight per replica, but "
-              + weights.length + " weights " + Arrays.toString(weights) + " were given for " + replicas.size()
+              + chosen.length + " weights " + Arrays.toString(chosen) + " were given for " + replicas.size()
               + " replicas");
         }
       }
-      return new ReplicaPolicy(this, replicas, weights == null ? null : weights.clone());
+      return new ReplicaPolicy(configured, replicas, chosen == null ? null : chosen.clone());
+    }
+  }
+
+  private static final String[] OVERRIDES = {"weights"};
+  private static final String[][] FIXED = {
+      {"strategy", "decides the loop the proxy was compiled with (LEAST_LOADED counts calls in flight)"},
+      {"failOn", ConfigOverrides.INSTANCEOF},
+      {"skipOn", ConfigOverrides.INSTANCEOF}};
+
+  /** Sets a builder's weights from its {@code Replicated/weights} config key: whole numbers, comma-separated. */
+  private static final class Overrides implements ConfigOverrides.Target {
+    private final Builder builder;
+
+    Overrides(Builder builder) {
+      this.builder = builder;
+    }
+
+    @Override
+    public void set(String attribute, String value) {
+      String[] parts = value.split(",", -1);
+      int[] weights = new int[parts.length];
+      for (int i = 0; i < parts.length; i++) {
+        weights[i] = ConfigOverrides.parseInt(parts[i].trim());
+      }
+      builder.weights(weights);
     }
   }
 }

@@ -180,7 +180,7 @@ public final class ReplicaSet<T> {
     Objects.requireNonNull(replicas, "replicas");
     int size = replicas.size();
     checkSize(detection.chain(), size, "replicas");
-    ReplicaSet<T> set = new ReplicaSet<>(context, detection, size, null);
+    ReplicaSet<T> set = new ReplicaSet<>(context, detection.configured(context.config()), size, null);
     for (int i = 0; i < size; i++) {
       T replica = replicas.get(i);
       if (replica == null) {
@@ -221,7 +221,7 @@ public final class ReplicaSet<T> {
       }
       copy.add(factory);
     }
-    ReplicaSet<T> set = new ReplicaSet<>(context, detection, size, List.copyOf(copy));
+    ReplicaSet<T> set = new ReplicaSet<>(context, detection.configured(context.config()), size, List.copyOf(copy));
     for (int i = 0; i < size; i++) {
       set.build(i);
     }
@@ -598,20 +598,24 @@ public final class ReplicaSet<T> {
    * once. An ejected restartable replica is re-created before it is probed, and not probed if that fails. Each
    * call starts one more heartbeat; {@link #close()} stops them all.
    *
-   * @param method the method named in the listener's events, as {@code com.example.Answerer/ping}
+   * @param method the method named in the listener's events, as {@code com.example.Answerer/ping}, whose config keys
+   *     {@code .../Heartbeat/every} and {@code .../Heartbeat/enabled} (the method's, else every use's) override the
+   *     interval, or with {@code false} start nothing
    * @param probe the check of one replica
-   * @throws ConfigurationException if the detection has no {@code heartbeatEvery}
+   * @throws ConfigurationException if the detection has no {@code heartbeatEvery} and no key gives one, or a key's
+   *     value is bad; the message names the key
    * @throws IllegalStateException if the set is closed
    * @throws NullPointerException if an argument is null
    */
   public void startHeartbeat(String method, Probe<? super T> probe) {
     Objects.requireNonNull(method, "method");
     Objects.requireNonNull(probe, "probe");
-    if (detection.heartbeatEveryNanos().isEmpty()) {
-      throw new ConfigurationException(chain + ": cannot start a heartbeat for " + method
-          + " without an interval; set heartbeatEvery on the ReplicaDetection, such as \"10s\"");
+    ChainmailConfig config = context.config();
+    if (!ConfigOverrides.enabled(config, method, false, "Heartbeat")) {
+      return;
     }
-    Heartbeat heartbeat = new Heartbeat(method, probe, detection.heartbeatEveryNanos().getAsLong());
+    long every = heartbeatEvery(config, method);
+    Heartbeat heartbeat = new Heartbeat(method, probe, every);
     synchronized (lock) {
       if (closed) {
         throw new IllegalStateException(chain + ": cannot start a heartbeat for " + method
@@ -620,6 +624,23 @@ public final class ReplicaSet<T> {
       heartbeats.add(heartbeat);
     }
     heartbeat.scheduleNext();
+  }
+
+  /** The heartbeat's interval: its {@code every} key's, else the detection's. */
+  private long heartbeatEvery(ChainmailConfig config, String method) {
+    ConfigOverrides.Found found = ConfigOverrides.find(config, method, false, "Heartbeat", "every");
+    if (found != null) {
+      try {
+        return Checks.positiveNanos(method, "every", Durations.parseNanos(found.value().trim()));
+      } catch (IllegalArgumentException e) {
+        throw ConfigOverrides.invalid(found, e.getMessage(), e);
+      }
+    }
+    if (detection.heartbeatEveryNanos().isEmpty()) {
+      throw new ConfigurationException(chain + ": cannot start a heartbeat for " + method
+          + " without an interval; set heartbeatEvery on the ReplicaDetection, such as \"10s\"");
+    }
+    return detection.heartbeatEveryNanos().getAsLong();
   }
 
   /**

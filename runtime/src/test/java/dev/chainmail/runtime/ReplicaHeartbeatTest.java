@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -182,5 +183,31 @@ class ReplicaHeartbeatTest {
     } finally {
       set.close();
     }
+  }
+
+  private ChainmailContext configured(String key, String value) {
+    return ChainmailContext.builder().clock(time).listener(events)
+        .config(ChainmailConfig.of(Map.of(key, value))).build();
+  }
+
+  @Test
+  void theHeartbeatsEveryKeyOverridesTheInterval() {
+    ReplicaSet<Node> set = ReplicaSet.of(configured(PING + "/Heartbeat/every", "5s"), detection().build(), nodes);
+    set.startHeartbeat(PING, Node::ping);
+    time.advance(4 * SECOND);
+    assertEquals(0, nodes.get(0).probes.get(), "not every 1s any more");
+    time.advance(SECOND);
+    assertEquals(1, nodes.get(0).probes.get());
+    ConfigurationException bad = assertThrows(ConfigurationException.class, () -> ReplicaSet.of(
+        configured("Heartbeat/every", "0s"), detection().build(), nodes).startHeartbeat(PING, Node::ping));
+    assertTrue(bad.getMessage().startsWith("config key Heartbeat/every = '0s' is invalid: "), bad.getMessage());
+  }
+
+  @Test
+  void aHeartbeatTurnedOffProbesNothing() {
+    ReplicaSet<Node> set = ReplicaSet.of(configured("Heartbeat/enabled", "false"), detection().build(), nodes);
+    set.startHeartbeat(PING, Node::ping);
+    time.advance(10 * SECOND);
+    assertEquals(0, nodes.get(0).probes.get());
   }
 }

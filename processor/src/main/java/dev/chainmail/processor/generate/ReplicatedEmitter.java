@@ -34,6 +34,9 @@ final class ReplicatedEmitter implements GuardEmitter {
     ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
     CodeBlock.Builder builder = CodeBlock.builder()
         .add("this.$N = $T.builder($S, $T.$L)", field(method), POLICY, method.id(), STRATEGY, replicated.strategy());
+    if (method.onType(ReplicatedSpec.class)) {
+      builder.add("\n    .declaredOnType()");
+    }
     if (!replicated.weights().isEmpty()) {
       builder.add("\n    .weights($L)", CodeBlock.join(replicated.weights().stream()
           .map(weight -> CodeBlock.of("$L", weight)).toList(), ", "));
