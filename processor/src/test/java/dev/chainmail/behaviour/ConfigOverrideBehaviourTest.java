@@ -143,17 +143,12 @@ class ConfigOverrideBehaviourTest {
 
   private static final String NESTED = "dev.chainmail.behaviour.ConfigLevels$Nested";
 
-  /** Sets system properties for the test, and clears them after, however it ends. */
-  private static final class Properties implements AutoCloseable {
-    private final Map<String, String> set;
-
-    Properties(Map<String, String> set) {
-      this.set = set;
-      set.forEach(System::setProperty);
-    }
-
-    @Override
-    public void close() {
+  /** Runs {@code body} with system properties set, and clears them after, however it ends. */
+  private static void withProperties(Map<String, String> set, Runnable body) {
+    set.forEach(System::setProperty);
+    try {
+      body.run();
+    } finally {
       set.keySet().forEach(System::clearProperty);
     }
   }
@@ -172,76 +167,76 @@ class ConfigOverrideBehaviourTest {
 
   @Test
   void theTypesKeyOverridesATypeLevelAnnotationByTheBinaryName() {
-    try (Properties ignored = new Properties(Map.of(NESTED + "/Retry/maxAttempts", "4"))) {
+    withProperties(Map.of(NESTED + "/Retry/maxAttempts", "4"), () -> {
       ResilientConfigLevels_Nested chain = nested();
       assertEquals(4, callsUntilItGivesUp(chain, chain::inherited));
       ResilientConfigLevels_Nested own = nested();
       assertEquals(2, callsUntilItGivesUp(own, own::own), "a method's own annotation is not the type's");
-    }
+    });
   }
 
   @Test
   void theCanonicalNameIsNotAKeyAnyMore() {
-    try (Properties ignored = new Properties(Map.of("dev.chainmail.behaviour.ConfigLevels.Nested/inherited/Retry/"
-        + "maxAttempts", "4"))) {
+    withProperties(Map.of("dev.chainmail.behaviour.ConfigLevels.Nested/inherited/Retry/"
+        + "maxAttempts", "4"), () -> {
       ResilientConfigLevels_Nested chain = nested();
       assertEquals(2, callsUntilItGivesUp(chain, chain::inherited));
-    }
+    });
   }
 
   @Test
   void theMostSpecificKeyWins() {
-    try (Properties ignored = new Properties(Map.of(
+    withProperties(Map.of(
         NESTED + "/inherited/Retry/maxAttempts", "5",
         NESTED + "/Retry/maxAttempts", "4",
-        "Retry/maxAttempts", "3"))) {
+        "Retry/maxAttempts", "3"), () -> {
       ResilientConfigLevels_Nested inherited = nested();
       assertEquals(5, callsUntilItGivesUp(inherited, inherited::inherited));
       ResilientConfigLevels_Nested own = nested();
       assertEquals(3, callsUntilItGivesUp(own, own::own), "only the key for every use reaches a method's own");
-    }
+    });
   }
 
   @Test
   void aKeyForEveryUseReachesEveryChain() {
-    try (Properties ignored = new Properties(Map.of("Retry/maxAttempts", "6"))) {
+    withProperties(Map.of("Retry/maxAttempts", "6"), () -> {
       ResilientConfigLevels_Nested chain = nested();
       assertEquals(6, callsUntilItGivesUp(chain, chain::own));
-    }
+    });
   }
 
   @Test
   void anOverrideOfAnAttributeCompiledIntoTheProxyFailsConstruction() {
-    try (Properties ignored = new Properties(Map.of(NESTED + "/guarded/CircuitBreaker/failOn",
-        "java.io.IOException"))) {
+    withProperties(Map.of(NESTED + "/guarded/CircuitBreaker/failOn",
+        "java.io.IOException"), () -> {
       IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
       assertEquals("config key " + NESTED + "/guarded/CircuitBreaker/failOn = 'java.io.IOException' is invalid:"
           + " failOn is compiled into the proxy's instanceof checks, so it cannot be overridden; change the"
           + " annotation and rebuild", thrown.getMessage());
-    }
+    });
   }
 
   @Test
   void aBadValueForEveryUseNamesThatKey() {
-    try (Properties ignored = new Properties(Map.of("CircuitBreaker/requestVolumeThreshold", "lots"))) {
+    withProperties(Map.of("CircuitBreaker/requestVolumeThreshold", "lots"), () -> {
       IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
       assertEquals("config key CircuitBreaker/requestVolumeThreshold = 'lots' is invalid: 'lots' is not a whole"
           + " number", thrown.getMessage());
-    }
+    });
   }
 
   @Test
   void enabledFalseTurnsAGuardOffAtTheLevelItNames() {
-    try (Properties ignored = new Properties(Map.of(NESTED + "/Retry/enabled", "false"))) {
+    withProperties(Map.of(NESTED + "/Retry/enabled", "false"), () -> {
       ResilientConfigLevels_Nested inherited = nested();
       assertEquals(1, callsUntilItGivesUp(inherited, inherited::inherited), "the type-level retry is off");
       ResilientConfigLevels_Nested own = nested();
       assertEquals(2, callsUntilItGivesUp(own, own::own), "a method's own retry is not the type's");
-    }
-    try (Properties ignored = new Properties(Map.of("Retry/enabled", "false"))) {
+    });
+    withProperties(Map.of("Retry/enabled", "false"), () -> {
       ResilientConfigLevels_Nested own = nested();
       assertEquals(1, callsUntilItGivesUp(own, own::own));
-    }
+    });
   }
 
   @Test
@@ -249,22 +244,22 @@ class ConfigOverrideBehaviourTest {
     ResilientConfigLevels_Nested on = nested();
     on.script.failWith(Failures.numbered(3));
     assertEquals("rescue", on.rescued());
-    try (Properties ignored = new Properties(Map.of(NESTED + "/rescued/Fallback/enabled", "false"))) {
+    withProperties(Map.of(NESTED + "/rescued/Fallback/enabled", "false"), () -> {
       ResilientConfigLevels_Nested off = nested();
       IllegalStateException[] failures = Failures.numbered(3);
       off.script.failWith(failures);
       assertSame(failures[1], assertThrows(IllegalStateException.class, off::rescued),
           "the type-level retry still runs, then the failure propagates");
-    }
+    });
   }
 
   @Test
   void aFallbacksMethodCannotBeOverridden() {
-    try (Properties ignored = new Properties(Map.of("Fallback/method", "other"))) {
+    withProperties(Map.of("Fallback/method", "other"), () -> {
       IllegalArgumentException thrown = assertThrows(IllegalArgumentException.class, this::nested);
       assertEquals("config key Fallback/method = 'other' is invalid: method names the method the proxy calls,"
           + " which the processor checked and compiled in, so it cannot be overridden; change the annotation and"
           + " rebuild", thrown.getMessage());
-    }
+    });
   }
 }

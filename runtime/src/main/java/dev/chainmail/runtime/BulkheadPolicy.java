@@ -275,7 +275,7 @@ public final class BulkheadPolicy {
       configured.maxWaitNanos = maxWaitNanos;
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "Bulkhead", OVERRIDES, FIXED,
-          new Overrides(configured));
+          configured, Overrides.INSTANCE);
       configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Bulkhead");
       BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
       return context.guards().share("bulkhead", configured.name, configured.method, bulkhead);
@@ -283,15 +283,11 @@ public final class BulkheadPolicy {
   }
 
   /** Sets a builder's values from its {@code /Bulkhead/} config keys. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       if (attribute.equals("value")) {
         builder.maxConcurrent(ConfigOverrides.parseInt(value));
       } else {

@@ -68,7 +68,8 @@ public interface ChainmailConfig {
    * Returns a config backed by the environment variables, named as MicroProfile Config names them, since a
    * variable's name cannot hold a slash: for the key {@code com.example.Chain/answer/Retry/maxAttempts} it reads
    * the variable of that exact name, else {@code com_example_Chain_answer_Retry_maxAttempts} (every character other
-   * than a letter, a digit or {@code _} replaced by {@code _}), else {@code COM_EXAMPLE_CHAIN_ANSWER_RETRY_MAXATTEMPTS}.
+   * than a letter, a digit or {@code _} replaced by {@code _}), else that in upper case,
+   * {@code COM_EXAMPLE_CHAIN_ANSWER_RETRY_MAXATTEMPTS}.
    *
    * @return a config that reads the environment
    */

@@ -608,7 +608,7 @@ public final class CircuitBreakerPolicy {
       Builder configured = copy(ReplicaLabels.method(method, replica));
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "CircuitBreaker", OVERRIDES, FIXED,
-          new Overrides(configured));
+          configured, Overrides.INSTANCE);
       configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "CircuitBreaker");
       CircuitBreakerPolicy breaker = new CircuitBreakerPolicy(configured, context);
       return context.guards().share("circuit breaker", configured.name, configured.method, breaker);
@@ -630,15 +630,11 @@ public final class CircuitBreakerPolicy {
   }
 
   /** Sets a builder's values from its {@code /CircuitBreaker/} config keys. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       switch (attribute) {
         case "requestVolumeThreshold":
           builder.requestVolumeThreshold(ConfigOverrides.parseInt(value));

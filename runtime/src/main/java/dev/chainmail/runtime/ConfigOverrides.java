@@ -18,17 +18,23 @@ import java.util.Optional;
  */
 final class ConfigOverrides {
 
-  /** Receives the overrides of one builder, one attribute at a time. */
-  interface Target {
+  /**
+   * Sets the overrides of one kind of builder, one attribute at a time: a stateless singleton per policy, so that
+   * applying overrides allocates nothing but what the builder keeps.
+   *
+   * @param <B> the builder
+   */
+  interface Target<B> {
 
     /**
-     * Sets one attribute from its override.
+     * Sets one attribute of {@code builder} from its override.
      *
+     * @param builder the builder being configured
      * @param attribute one of the attributes passed to {@link #apply}
      * @param value the override, trimmed
      * @throws IllegalArgumentException if the value does not parse or is out of range
      */
-    void set(String attribute, String value);
+    void set(B builder, String attribute, String value);
   }
 
   /** A key that is set, and its value. */
@@ -54,11 +60,22 @@ final class ConfigOverrides {
    * @throws ConfigurationException if the target rejects a value, or a key sets a fixed attribute; the message
    *     names the whole key, the value, and what was expected
    */
-  static void apply(ChainmailConfig config, String method, boolean onType, String annotation, String[] attributes,
-      String[][] fixed, Target target) {
+  static <B> void apply(ChainmailConfig config, String method, boolean onType, String annotation,
+      String[] attributes, String[][] fixed, B builder, Target<? super B> target) {
     for (String attribute : attributes) {
-      set(find(config, method, onType, annotation, attribute), attribute, target);
+      set(find(config, method, onType, annotation, attribute), attribute, builder, target);
     }
+    rejectFixed(config, method, onType, annotation, fixed);
+  }
+
+  /**
+   * Checks that no key sets an attribute compiled into the proxy.
+   *
+   * @param fixed the attributes, each with why: {@code {"retryOn", "is compiled into ..."}}
+   * @throws ConfigurationException naming the first such key found, and why it cannot be overridden
+   */
+  static void rejectFixed(ChainmailConfig config, String method, boolean onType, String annotation,
+      String[][] fixed) {
     for (String[] attribute : fixed) {
       Found found = find(config, method, onType, annotation, attribute[0]);
       if (found != null) {
@@ -75,12 +92,12 @@ final class ConfigOverrides {
    * @param chain the chain type's binary name
    * @throws ConfigurationException if the target rejects a value; the message names the whole key
    */
-  static void applyToType(ChainmailConfig config, String chain, String annotation, String[] attributes,
-      Target target) {
+  static <B> void applyToType(ChainmailConfig config, String chain, String annotation, String[] attributes,
+      B builder, Target<? super B> target) {
     for (String attribute : attributes) {
       String suffix = annotation + "/" + attribute;
       Found found = lookup(config, chain + "/" + suffix);
-      set(found != null ? found : lookup(config, suffix), attribute, target);
+      set(found != null ? found : lookup(config, suffix), attribute, builder, target);
     }
   }
 
@@ -89,10 +106,10 @@ final class ConfigOverrides {
     return lookup(config, method + "/" + annotation + "/" + attribute);
   }
 
-  private static void set(Found found, String attribute, Target target) {
+  private static <B> void set(Found found, String attribute, B builder, Target<? super B> target) {
     if (found != null) {
       try {
-        target.set(attribute, found.value().trim());
+        target.set(builder, attribute, found.value().trim());
       } catch (IllegalArgumentException e) {
         throw invalid(found, e.getMessage(), e);
       }

@@ -9,7 +9,6 @@ package dev.chainmail.runtime;
  */
 public final class FallbackSwitch {
 
-  private static final String[] NONE = {};
   private static final String[][] FIXED = {
       {"method", "names the method the proxy calls, which the processor checked and compiled in"},
       {"applyOn", ConfigOverrides.INSTANCEOF},
@@ -29,7 +28,7 @@ public final class FallbackSwitch {
    */
   public static boolean enabled(ChainmailContext context, String method, boolean declaredOnType) {
     ChainmailConfig config = context.config();
-    ConfigOverrides.apply(config, method, declaredOnType, "Fallback", NONE, FIXED, null);
+    ConfigOverrides.rejectFixed(config, method, declaredOnType, "Fallback", FIXED);
     return ConfigOverrides.enabled(config, method, declaredOnType, "Fallback");
   }
 }

@@ -284,7 +284,7 @@ public final class RateLimitPolicy {
       configured.maxWaitNanos = maxWaitNanos;
       configured.name = ReplicaLabels.name(name, replica);
       ConfigOverrides.apply(context.config(), method, onType, "RateLimit", OVERRIDES, FIXED,
-          new Overrides(configured));
+          configured, Overrides.INSTANCE);
       configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "RateLimit");
       RateLimitPolicy limiter = new RateLimitPolicy(configured, context);
       return context.guards().share("rate limiter", configured.name, configured.method, limiter);
@@ -292,15 +292,11 @@ public final class RateLimitPolicy {
   }
 
   /** Sets a builder's values from its {@code /RateLimit/} config keys. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       switch (attribute) {
         case "value":
           builder.permits(ConfigOverrides.parseInt(value));

@@ -112,20 +112,16 @@ public final class ReplicaDetection {
     builder.maxEjectForNanos = maxEjectForNanos;
     builder.maxEjectedPercent = maxEjectedPercent;
     builder.heartbeatEveryNanos = heartbeatEveryNanos;
-    ConfigOverrides.applyToType(config, chain, "Replicated", KNOBS, new Overrides(builder));
+    ConfigOverrides.applyToType(config, chain, "Replicated", KNOBS, builder, Overrides.INSTANCE);
     return builder.build();
   }
 
   /** Sets a builder's knobs from the {@code Replicated} config keys. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       switch (attribute) {
         case "ejectAfter":
           builder.ejectAfter(ConfigOverrides.parseInt(value));

@@ -422,7 +422,8 @@ public final class ReplicaPolicy {
       ChainmailConfig config = replicas.context().config();
       Builder configured = new Builder(method, strategy);
       configured.weights = weights;
-      ConfigOverrides.apply(config, method, onType, "Replicated", OVERRIDES, FIXED, new Overrides(configured));
+      ConfigOverrides.apply(config, method, onType, "Replicated", OVERRIDES, FIXED, configured,
+          Overrides.INSTANCE);
       for (String knob : ReplicaDetection.KNOBS) {
         ConfigOverrides.Found found = ConfigOverrides.findOnMethod(config, method, "Replicated", knob);
         if (found != null) {
@@ -455,15 +456,11 @@ public final class ReplicaPolicy {
       {"skipOn", ConfigOverrides.INSTANCEOF}};
 
   /** Sets a builder's weights from its {@code Replicated/weights} config key: whole numbers, comma-separated. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       String[] parts = value.split(",", -1);
       int[] weights = new int[parts.length];
       for (int i = 0; i < parts.length; i++) {

@@ -361,7 +361,7 @@ public final class RetryPolicy {
       Objects.requireNonNull(context, "context");
       Builder configured = copy();
       ConfigOverrides.apply(context.config(), method, onType, "Retry", OVERRIDES, FIXED,
-          new Overrides(configured));
+          configured, Overrides.INSTANCE);
       if (configured.maxDelayNanos < configured.delayNanos) {
         throw new ConfigurationException(method + ": maxDelay (" + Durations.format(configured.maxDelayNanos)
             + ") must not be shorter than delay (" + Durations.format(configured.delayNanos) + ")");
@@ -396,15 +396,11 @@ public final class RetryPolicy {
       {"abortOn", ConfigOverrides.INSTANCEOF}};
 
   /** Sets a builder's values from its {@code /Retry/} config keys. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       switch (attribute) {
         case "maxAttempts":
           builder.maxAttempts(ConfigOverrides.parseInt(value));

@@ -294,22 +294,18 @@ public final class TimeoutPolicy {
       Builder configured = new Builder(method);
       configured.timeoutNanos = timeoutNanos;
       ConfigOverrides.apply(context.config(), method, onType, "Timeout", OVERRIDES, FIXED,
-          new Overrides(configured));
+          configured, Overrides.INSTANCE);
       configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Timeout");
       return new TimeoutPolicy(configured, context);
     }
   }
 
   /** Sets a builder's value from its {@code /Timeout/value} config key. */
-  private static final class Overrides implements ConfigOverrides.Target {
-    private final Builder builder;
-
-    Overrides(Builder builder) {
-      this.builder = builder;
-    }
+  private enum Overrides implements ConfigOverrides.Target<Builder> {
+    INSTANCE;
 
     @Override
-    public void set(String attribute, String value) {
+    public void set(Builder builder, String attribute, String value) {
       builder.timeoutNanos(Durations.parseNanos(value));
     }
   }
