@@ -27,8 +27,9 @@ public final class BulkheadPolicy {
   private final long maxWaitNanos;
   private final String fullMessage;
   private final Permits permits;
+  private final ChainmailListener listener;
 
-  private BulkheadPolicy(Builder builder) {
+  private BulkheadPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
     this.enabled = builder.enabled;
     this.name = builder.name;
@@ -37,6 +38,7 @@ public final class BulkheadPolicy {
     this.fullMessage = method + ": bulkhead " + (name.isEmpty() ? "" : "'" + name + "' ") + "is full ("
         + maxConcurrent + (maxConcurrent == 1 ? " concurrent call" : " concurrent calls") + ")";
     this.permits = new Permits(method, maxConcurrent);
+    this.listener = context.listener();
   }
 
   /**
@@ -74,11 +76,17 @@ public final class BulkheadPolicy {
         }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        throw new BulkheadFullException(method, fullMessage + "; interrupted while waiting for a permit", e);
+        throw full("; interrupted while waiting for a permit", e);
       }
     }
-    throw new BulkheadFullException(method, fullMessage + " and no permit came within "
-        + Durations.format(maxWaitNanos), null);
+    throw full(" and no permit came within " + Durations.format(maxWaitNanos), null);
+  }
+
+  /** Builds the rejection of a call, with {@code why} ending its message, and tells the listener. */
+  private BulkheadFullException full(String why, InterruptedException cause) {
+    BulkheadFullException rejected = new BulkheadFullException(method, fullMessage + why, cause);
+    listener.onBulkheadFull(name.isEmpty() ? method : name, rejected);
+    return rejected;
   }
 
   /**
@@ -277,7 +285,7 @@ public final class BulkheadPolicy {
       ConfigOverrides.apply(context.config(), method, onType, "Bulkhead", OVERRIDES, FIXED,
           configured, Overrides.INSTANCE);
       configured.enabled = ConfigOverrides.enabled(context.config(), method, onType, "Bulkhead");
-      BulkheadPolicy bulkhead = new BulkheadPolicy(configured);
+      BulkheadPolicy bulkhead = new BulkheadPolicy(configured, context);
       return context.guards().share("bulkhead", configured.name, configured.method, bulkhead);
     }
   }

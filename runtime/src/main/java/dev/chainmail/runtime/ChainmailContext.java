@@ -7,7 +7,8 @@ import java.util.Optional;
 
 /**
  * What a generated proxy draws on: its clock, sleeper, scheduler, random source, config overrides and listener, and
- * the guards that proxies share by name.
+ * the guards that proxies share by name. Unless turned off, every event the listener hears is also recorded as a
+ * JDK Flight Recorder event.
  *
  * <p>The plain constructors of a generated proxy use {@link #defaults()}; each also has an overload that takes a
  * context first, which tests use to run in virtual time:
@@ -54,7 +55,13 @@ public final class ChainmailContext {
     }
     this.random = builder.random;
     this.config = builder.config;
-    this.listener = builder.listener;
+    if (!builder.flightRecorder) {
+      this.listener = builder.listener;
+    } else if (builder.listener == ChainmailListener.NONE) {
+      this.listener = FlightRecorderListener.INSTANCE;
+    } else {
+      this.listener = ChainmailListener.of(List.of(builder.listener, FlightRecorderListener.INSTANCE));
+    }
     this.checkpointStore = Optional.ofNullable(builder.checkpointStore);
   }
 
@@ -108,7 +115,11 @@ public final class ChainmailContext {
     return config;
   }
 
-  /** @return the listener that hears retries and fallbacks; {@link ChainmailListener#NONE} if none was set */
+  /**
+   * @return the listener that the guards tell every event: the one set on the builder, followed by the recorder of
+   *     JDK Flight Recorder events unless {@link Builder#flightRecorder(boolean) flightRecorder(false)} turned it
+   *     off; {@link ChainmailListener#NONE} if neither is there
+   */
   public ChainmailListener listener() {
     return listener;
   }
@@ -157,6 +168,7 @@ public final class ChainmailContext {
     private ChainmailConfig config = ChainmailConfig.empty();
     private ChainmailListener listener = ChainmailListener.NONE;
     private CheckpointStore checkpointStore;
+    private boolean flightRecorder = true;
 
     private Builder() {}
 
@@ -234,6 +246,20 @@ public final class ChainmailContext {
      */
     public Builder listeners(List<? extends ChainmailListener> listeners) {
       this.listener = ChainmailListener.of(listeners);
+      return this;
+    }
+
+    /**
+     * Says whether the guards record their events (retries, fallbacks, breaker transitions, rejections, timeouts,
+     * replica events) as JDK Flight Recorder events in the category {@code Chainmail}, as well as telling the
+     * listener. On by default: while no recording is running, or a recording has those events disabled, each
+     * event costs one check of a flag, and events only happen on the failure path.
+     *
+     * @param flightRecorder false to record no JFR events
+     * @return this builder
+     */
+    public Builder flightRecorder(boolean flightRecorder) {
+      this.flightRecorder = flightRecorder;
       return this;
     }
 

@@ -3,8 +3,9 @@ package dev.chainmail.runtime;
 import java.util.List;
 
 /**
- * Hears what the guards of generated proxies do on the failure path. Nothing is called, and nothing is allocated,
- * when a call succeeds at its first attempt, nor when the listener is {@link #NONE}.
+ * Hears what the guards of generated proxies do on the failure path: retries, fallbacks, breaker transitions and
+ * rejections, timeouts, bulkhead and rate-limit rejections, and replica ejections, readmissions and restarts.
+ * Nothing is called, and nothing is allocated, when a call succeeds at its first attempt.
  *
  * <p>Methods are called on the thread that made the guarded call (or, for {@link #onStateChange}, the thread that
  * caused the transition), outside any lock of the guard, and must not throw: an exception a listener
@@ -72,6 +73,46 @@ public interface ChainmailListener {
    * @param to the state after it; never equal to {@code from}
    */
   default void onStateChange(String breaker, CircuitBreakerPolicy.State from, CircuitBreakerPolicy.State to) {}
+
+  /**
+   * Called when a circuit breaker rejects a call because it is open, forced open, or half-open with every trial
+   * call under way. The call's target is not called, and {@code rejection} is thrown to the caller or the fallback
+   * right after.
+   *
+   * @param breaker the breaker's name if it has one, else its guarded method, as
+   *     {@code com.example.ResearchChain/answer}
+   * @param rejection the exception about to be thrown; its message says which state rejected the call
+   */
+  default void onCallNotPermitted(String breaker, CircuitBreakerOpenException rejection) {}
+
+  /**
+   * Called when an attempt outlived its {@code @Timeout}, just before {@code timeout} is thrown in place of the
+   * attempt's outcome. Each attempt that times out is reported, so a retried method may report several.
+   *
+   * @param method the guarded method, as {@code com.example.ResearchChain/answer}
+   * @param timeout the exception about to be thrown; its cause is what the late attempt threw, if it threw
+   */
+  default void onTimeout(String method, TimeoutExceededException timeout) {}
+
+  /**
+   * Called when a bulkhead rejects a call: no permit came within {@code maxWait}, or the caller was interrupted
+   * while waiting for one.
+   *
+   * @param bulkhead the bulkhead's name if it has one, else its guarded method, as
+   *     {@code com.example.ResearchChain/answer}
+   * @param rejection the exception about to be thrown
+   */
+  default void onBulkheadFull(String bulkhead, BulkheadFullException rejection) {}
+
+  /**
+   * Called when a rate limiter rejects a call: its next permit lies more than {@code maxWait} ahead, or the caller
+   * was interrupted while pausing for its reserved permit.
+   *
+   * @param limiter the rate limiter's name if it has one, else its guarded method, as
+   *     {@code com.example.ResearchChain/answer}
+   * @param rejection the exception about to be thrown
+   */
+  default void onRateLimited(String limiter, RateLimitedException rejection) {}
 
   /**
    * Called when a replica of a {@link ReplicaSet} is ejected: a call or heartbeat probe failed and made it reach

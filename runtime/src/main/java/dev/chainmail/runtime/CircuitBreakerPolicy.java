@@ -193,21 +193,26 @@ public final class CircuitBreakerPolicy {
     } else if (code == -1) {
       throw rejectOpen(permit);
     } else if (code == -2) {
-      throw new CircuitBreakerOpenException(method, rejection + "HALF_OPEN and its " + successThreshold
+      throw reject("HALF_OPEN and its " + successThreshold
           + (successThreshold == 1 ? " trial call is" : " trial calls are") + " under way; other calls are "
-          + "rejected until the trials end", null);
+          + "rejected until the trials end");
     }
     return permit;
   }
 
   private CircuitBreakerOpenException rejectForced() {
-    return new CircuitBreakerOpenException(method, rejection + "FORCED_OPEN; calls are rejected until it is closed "
-        + "or reset", null);
+    return reject("FORCED_OPEN; calls are rejected until it is closed or reset");
   }
 
   private CircuitBreakerOpenException rejectOpen(long remainingNanos) {
-    return new CircuitBreakerOpenException(method, rejection + "OPEN; calls are rejected for another "
-        + Durations.approximate(remainingNanos), null);
+    return reject("OPEN; calls are rejected for another " + Durations.approximate(remainingNanos));
+  }
+
+  /** Builds the rejection of a call, with {@code state} saying why, and tells the listener. */
+  private CircuitBreakerOpenException reject(String state) {
+    CircuitBreakerOpenException rejected = new CircuitBreakerOpenException(method, rejection + state, null);
+    listener.onCallNotPermitted(label, rejected);
+    return rejected;
   }
 
   /**

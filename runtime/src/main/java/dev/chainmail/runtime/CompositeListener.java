@@ -60,4 +60,32 @@ final class CompositeListener implements ChainmailListener {
       listener.onReplicaRestarted(method, replica);
     }
   }
+
+  @Override
+  public void onCallNotPermitted(String breaker, CircuitBreakerOpenException rejection) {
+    for (ChainmailListener listener : listeners) {
+      listener.onCallNotPermitted(breaker, rejection);
+    }
+  }
+
+  @Override
+  public void onTimeout(String method, TimeoutExceededException timeout) {
+    for (ChainmailListener listener : listeners) {
+      listener.onTimeout(method, timeout);
+    }
+  }
+
+  @Override
+  public void onBulkheadFull(String bulkhead, BulkheadFullException rejection) {
+    for (ChainmailListener listener : listeners) {
+      listener.onBulkheadFull(bulkhead, rejection);
+    }
+  }
+
+  @Override
+  public void onRateLimited(String limiter, RateLimitedException rejection) {
+    for (ChainmailListener listener : listeners) {
+      listener.onRateLimited(limiter, rejection);
+    }
+  }
 }

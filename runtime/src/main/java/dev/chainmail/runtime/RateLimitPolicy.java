@@ -31,6 +31,7 @@ public final class RateLimitPolicy {
   private final String pastMaxWait;
   private final Clock clock;
   private final Sleeper sleeper;
+  private final ChainmailListener listener;
 
   private final Object lock = new Object();
   /** The last {@code permits} grant times, oldest at {@link #next} once {@link #granted} reaches the capacity. */
@@ -50,6 +51,7 @@ public final class RateLimitPolicy {
     this.pastMaxWait = ", past maxWait " + Durations.format(maxWaitNanos);
     this.clock = context.clock();
     this.sleeper = context.sleeper();
+    this.listener = context.listener();
     this.grants = new long[permits];
   }
 
@@ -106,8 +108,7 @@ public final class RateLimitPolicy {
     }
     long pause = grant - now;
     if (!reserved) {
-      throw new RateLimitedException(method, limitedMessage + "the next permit is free in "
-          + Durations.approximate(pause) + pastMaxWait, null);
+      throw limited("the next permit is free in " + Durations.approximate(pause) + pastMaxWait, null);
     }
     if (pause > 0) {
       if (Thread.currentThread().isInterrupted()) {
@@ -124,8 +125,15 @@ public final class RateLimitPolicy {
   }
 
   private RateLimitedException interrupted(long pause, InterruptedException cause) {
-    return new RateLimitedException(method, limitedMessage + "interrupted while pausing "
-        + Durations.approximate(pause) + " for a reserved permit, which is spent", cause);
+    return limited("interrupted while pausing " + Durations.approximate(pause)
+        + " for a reserved permit, which is spent", cause);
+  }
+
+  /** Builds the rejection of a call, with {@code why} ending its message, and tells the listener. */
+  private RateLimitedException limited(String why, InterruptedException cause) {
+    RateLimitedException rejected = new RateLimitedException(method, limitedMessage + why, cause);
+    listener.onRateLimited(name.isEmpty() ? method : name, rejected);
+    return rejected;
   }
 
   /** @return the most permits granted in any interval of one {@code window} */

@@ -45,6 +45,7 @@ public final class TimeoutPolicy {
   private final String message;
   private final Clock clock;
   private final DeadlineWatch watch;
+  private final ChainmailListener listener;
 
   private TimeoutPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
@@ -53,6 +54,7 @@ public final class TimeoutPolicy {
     this.message = method + ": timed out after " + Durations.format(timeoutNanos);
     this.clock = context.clock();
     this.watch = clock instanceof VirtualTime ? ((VirtualTime) clock).deadlines() : Watchdog.INSTANCE;
+    this.listener = context.listener();
   }
 
   /**
@@ -116,7 +118,9 @@ public final class TimeoutPolicy {
       if (deadline.interruptedByWatch) {
         Thread.interrupted();
       }
-      throw new TimeoutExceededException(method, message, failure);
+      TimeoutExceededException timedOut = new TimeoutExceededException(method, message, failure);
+      listener.onTimeout(method, timedOut);
+      throw timedOut;
     }
   }
 

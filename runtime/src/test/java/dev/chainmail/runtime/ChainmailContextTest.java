@@ -30,10 +30,10 @@ class ChainmailContextTest {
   }
 
   @Test
-  void defaultsHasNoListenerAndReadsSystemProperties() {
+  void defaultsRecordsFlightRecorderEventsAndReadsSystemProperties() {
     String key = "chainmail.test." + UUID.randomUUID() + "/m/Retry/maxAttempts";
     ChainmailContext defaults = ChainmailContext.defaults();
-    assertSame(ChainmailListener.NONE, defaults.listener());
+    assertSame(FlightRecorderListener.INSTANCE, defaults.listener());
     assertEquals(Optional.empty(), defaults.config().value(key));
     System.setProperty(key, "7");
     try {
@@ -45,13 +45,14 @@ class ChainmailContextTest {
   }
 
   @Test
-  void builderStartsWithEmptyConfigAndNoListener() {
+  void builderStartsWithEmptyConfigAndOnlyTheFlightRecorder() {
     String key = "chainmail.test." + UUID.randomUUID();
     System.setProperty(key, "set");
     try {
       ChainmailContext context = ChainmailContext.builder().build();
       assertEquals(Optional.empty(), context.config().value(key));
-      assertSame(ChainmailListener.NONE, context.listener());
+      assertSame(FlightRecorderListener.INSTANCE, context.listener());
+      assertSame(ChainmailListener.NONE, ChainmailContext.builder().flightRecorder(false).build().listener());
     } finally {
       System.clearProperty(key);
     }
@@ -77,7 +78,7 @@ class ChainmailContextTest {
     ChainmailConfig config = ChainmailConfig.of(Map.of("k", "v"));
     ChainmailListener listener = new ChainmailListener() {};
     ChainmailContext context = ChainmailContext.builder().clock(time).sleeper(time).random(random).config(config)
-        .listener(listener).build();
+        .listener(listener).flightRecorder(false).build();
     assertSame(time, context.clock());
     assertSame(time, context.sleeper());
     assertSame(random, context.random());

@@ -45,6 +45,26 @@ class CompositeListenerTest {
     }
 
     @Override
+    public void onCallNotPermitted(String breaker, CircuitBreakerOpenException rejection) {
+      lines.add(name + " not permitted " + breaker);
+    }
+
+    @Override
+    public void onTimeout(String method, TimeoutExceededException timeout) {
+      lines.add(name + " timeout " + method);
+    }
+
+    @Override
+    public void onBulkheadFull(String bulkhead, BulkheadFullException rejection) {
+      lines.add(name + " full " + bulkhead);
+    }
+
+    @Override
+    public void onRateLimited(String limiter, RateLimitedException rejection) {
+      lines.add(name + " limited " + limiter);
+    }
+
+    @Override
     public void onReplicaEjected(String method, int replica, Throwable failure) {
       lines.add(name + " ejected " + method + " " + replica);
     }
@@ -69,23 +89,33 @@ class CompositeListenerTest {
     both.onRetriesExhausted("m", 3, down);
     both.onFallback("m", down);
     both.onStateChange("m", CircuitBreakerPolicy.State.CLOSED, CircuitBreakerPolicy.State.OPEN);
+    both.onCallNotPermitted("m", new CircuitBreakerOpenException("m", "m: open", null));
+    both.onTimeout("m", new TimeoutExceededException("m", "m: late", null));
+    both.onBulkheadFull("m", new BulkheadFullException("m", "m: full", null));
+    both.onRateLimited("m", new RateLimitedException("m", "m: limited", null));
     both.onReplicaEjected("m", 2, down);
     both.onReplicaReadmitted("m", 2);
     both.onReplicaRestarted("m", 2);
     assertEquals(List.of("a retry m 1 5", "b retry m 1 5", "a exhausted m 3", "b exhausted m 3", "a fallback m",
-        "b fallback m", "a state m CLOSED OPEN", "b state m CLOSED OPEN", "a ejected m 2", "b ejected m 2",
-        "a readmitted m 2", "b readmitted m 2", "a restarted m 2", "b restarted m 2"), lines);
+        "b fallback m", "a state m CLOSED OPEN", "b state m CLOSED OPEN", "a not permitted m", "b not permitted m",
+        "a timeout m", "b timeout m", "a full m", "b full m", "a limited m", "b limited m", "a ejected m 2",
+        "b ejected m 2", "a readmitted m 2", "b readmitted m 2", "a restarted m 2", "b restarted m 2"), lines);
   }
 
-  /** A new event in the SPI that the composite forgets to pass on would be heard by nobody: this catches it. */
+  /**
+   * A new event in the SPI that the composite forgets to pass on would be heard by nobody, and one the flight
+   * recorder forgets would be missing from JFR: this catches both.
+   */
   @Test
-  void theCompositeOverridesEveryEventOfTheInterface() throws NoSuchMethodException {
-    for (Method event : ChainmailListener.class.getDeclaredMethods()) {
-      if (Modifier.isStatic(event.getModifiers())) {
-        continue;
+  void theCompositeAndTheFlightRecorderOverrideEveryEventOfTheInterface() throws NoSuchMethodException {
+    for (Class<?> listener : List.of(CompositeListener.class, FlightRecorderListener.class)) {
+      for (Method event : ChainmailListener.class.getDeclaredMethods()) {
+        if (Modifier.isStatic(event.getModifiers())) {
+          continue;
+        }
+        Method own = listener.getMethod(event.getName(), event.getParameterTypes());
+        assertEquals(listener, own.getDeclaringClass(), event + " is not handled by " + listener.getSimpleName());
       }
-      Method own = CompositeListener.class.getMethod(event.getName(), event.getParameterTypes());
-      assertEquals(CompositeListener.class, own.getDeclaringClass(), event + " is not passed on");
     }
   }
 
