@@ -46,24 +46,13 @@ final class FallbackEmitter implements GuardEmitter {
         .addStatement("throw $N", failure)
         .endControlFlow();
     code.addStatement("this.$N.onFallback($S, $N)", ProxyGenerator.LISTENER_FIELD, method.id(), failure);
-    CodeBlock call = CodeBlock.of("$L$N($L)", receiver(fallback, form), fallback.method(), arguments(method, fallback));
+    CodeBlock call = ChainMethodCalls.call(fallback.method(), form, arguments(method, fallback));
     if (method.signature().returnsVoid()) {
       code.addStatement("$L", call);
     } else {
       code.addStatement("return $L", call);
     }
     return code.endControlFlow().build();
-  }
-
-  private static CodeBlock receiver(FallbackSpec fallback, ProxyForm form) {
-    switch (fallback.receiver()) {
-      case INSTANCE:
-        return CodeBlock.of("$L.", form.target());
-      case INTERFACE:
-        return CodeBlock.of("$T.", fallback.owner());
-      default:
-        return CodeBlock.of("");
-    }
   }
 
   private static String field(GuardedMethod method) {

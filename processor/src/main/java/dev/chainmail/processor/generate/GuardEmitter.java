@@ -42,13 +42,21 @@ interface GuardEmitter {
   CodeBlock wrap(GuardedMethod method, ProxyForm form, CodeBlock inner);
 
   /**
-   * Whether this guard keeps the value of what is beneath it, as a durable step records its result, and so needs
-   * it as one call rather than as statements that return. The generator then moves the guards beneath into a
-   * private method of the proxy, unless the call itself is all that is beneath, and hands that call to
-   * {@link #wrapCall}; {@link #wrap} is not used.
+   * Whether this guard keeps the value of what is beneath it in {@code method}, as a durable step records its
+   * result or a retry tests it, and so needs it as one call rather than as statements that return. The generator
+   * then moves the guards beneath into a private method of the proxy, named by {@link #beneathName}, unless the
+   * call itself is all that is beneath, and hands that call to {@link #wrapCall}; {@link #wrap} is not used.
    */
-  default boolean keepsResult() {
+  default boolean keepsResult(GuardedMethod method) {
     return false;
+  }
+
+  /**
+   * The suffix, after the method's field prefix and a {@code $}, of the private method that holds the guards
+   * beneath this one when it {@linkplain #keepsResult keeps their result}; distinct for each guard that may.
+   */
+  default String beneathName() {
+    return "guarded";
   }
 
   /**

@@ -180,9 +180,9 @@ public final class ProxyGenerator {
       if (!emitter.applies(method)) {
         continue;
       }
-      if (emitter.keepsResult()) {
+      if (emitter.keepsResult(method)) {
         if (!onlyTheCall) {
-          String helper = method.fieldPrefix() + "$guarded";
+          String helper = method.fieldPrefix() + "$" + emitter.beneathName();
           methods.add(helper(signature, helper, stage, body));
           call = CodeBlock.of("this.$N($L)", helper, signature.arguments());
         }

@@ -10,7 +10,7 @@ import dev.chainmail.processor.model.GuardedMethod;
 abstract class ResultKeepingEmitter implements GuardEmitter {
 
   @Override
-  public final boolean keepsResult() {
+  public final boolean keepsResult(GuardedMethod method) {
     return true;
   }
 

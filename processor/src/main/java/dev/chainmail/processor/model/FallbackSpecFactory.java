@@ -1,14 +1,11 @@
 package dev.chainmail.processor.model;
 
-import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.validate.FallbackResolver;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
-import javax.lang.model.element.Modifier;
-import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 
 /** Builds the {@link FallbackSpec} of a validated {@code @Fallback}, resolving the method it names. */
@@ -36,14 +33,7 @@ public final class FallbackSpecFactory implements GuardSpecFactory {
         cast = Optional.of(TypeName.get(failureType));
       }
     }
-    FallbackSpec.Receiver receiver;
-    if (!target.getModifiers().contains(Modifier.STATIC)) {
-      receiver = FallbackSpec.Receiver.INSTANCE;
-    } else {
-      receiver = members.isInterface() ? FallbackSpec.Receiver.INTERFACE : FallbackSpec.Receiver.STATIC;
-    }
-    return new FallbackSpec(name, receiver, ClassName.get((TypeElement) target.getEnclosingElement()),
-        takesFailure, cast,
+    return new FallbackSpec(ChainMethodRef.of(target, scope), takesFailure, cast,
         reader.classes(fallback, "applyOn", true),
         reader.classes(fallback, "skipOn", false));
   }
