@@ -42,7 +42,9 @@ import java.lang.annotation.Target;
  *
  * <h2>Compile errors</h2>
  * {@code maxAttempts < 1}, {@code multiplier < 1}, {@code jitter} outside {@code [0, 1]}, {@code maxDelay} shorter
- * than {@code delay}, a {@code retryOn} class that equals or extends an {@code abortOn} class, and a guarded method
+ * than {@code delay}, a {@code retryOn} class that equals or extends an {@code abortOn} class, a negative
+ * {@code budget}, a {@code name} without a budget or shared by budgets that differ, a {@code retryOnResult} or
+ * {@code delayFrom} method that is missing, private or of the wrong signature, and a guarded method
  * that the proxy cannot override (private, static or final, or in a final class, an enum, a record or a type with
  * no accessible constructor).
  */
@@ -86,4 +88,39 @@ public @interface Retry {
 
   /** The failures that are never retried, even when {@link #retryOn} matches them. Empty by default. */
   Class<? extends Throwable>[] abortOn() default {};
+
+  /**
+   * The name of a method of the chain that tests each attempt's result, empty for none: it takes one parameter
+   * to which the guarded method's return type is assignable, returns {@code boolean}, and throws no checked
+   * exception. When it returns {@code true}, the result is rejected: the attempt counts as failed, and the next
+   * one follows after the usual pause, within {@link #maxAttempts}, {@link #maxDuration} and {@link #budget}. Once
+   * retrying stops, the last result is returned as it is. It may be an instance method (of the class, or a default
+   * method of the interface, called on the chain itself) or a static one. A rejected result is the retry's business
+   * only: guards beneath it, such as a circuit breaker, saw a success.
+   */
+  String retryOnResult() default "";
+
+  /**
+   * The name of a method of the chain that reads, from a failure, how long to wait before the next attempt, empty
+   * for none: it takes one parameter of a {@link Throwable} type, returns {@code java.time.Duration} (null for no
+   * hint), and throws no checked exception. It is called for failures of its parameter's type that are retried.
+   * Without it, a failure that implements {@code dev.chainmail.runtime.RetryAfter} gives the hint itself. A hint
+   * lengthens the computed pause, never shortens it, and {@link #maxDelay} still caps it.
+   */
+  String delayFrom() default "";
+
+  /**
+   * The most extra load retries may add, as a fraction of the calls: over any sliding window of 10 seconds, the
+   * retries of this method (or of every method whose {@code @Retry} shares its {@link #name}) are at most
+   * {@code budget} times its calls, plus 10. A retry past the budget is not made: the failure propagates at once.
+   * At least {@code 0}; the default, infinity, sets no budget. A budget costs every call one clock reading and one
+   * atomic update.
+   */
+  double budget() default Double.POSITIVE_INFINITY;
+
+  /**
+   * The name under which methods share one retry {@link #budget}, within one {@code ChainmailContext}; empty by
+   * default, for a budget of this method alone. Methods that share a name must have the same budget.
+   */
+  String name() default "";
 }

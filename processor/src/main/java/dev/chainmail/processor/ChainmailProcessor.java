@@ -32,6 +32,7 @@ import dev.chainmail.processor.validate.Message;
 import dev.chainmail.processor.validate.RateLimitValidator;
 import dev.chainmail.processor.validate.ReplicatedValidator;
 import dev.chainmail.processor.validate.HeartbeatValidator;
+import dev.chainmail.processor.validate.RetryMethodResolver;
 import dev.chainmail.processor.validate.RetryValidator;
 import dev.chainmail.processor.validate.RunIdValidator;
 import dev.chainmail.processor.validate.StepKeyValidator;
@@ -98,7 +99,8 @@ public final class ChainmailProcessor extends AbstractProcessor {
     AttributeChecks checks = new AttributeChecks(annotations, types);
     SharedNames sharedNames = new SharedNames();
     Map<GuardAnnotation, GuardValidator> validators = new EnumMap<>(GuardAnnotation.class);
-    validators.put(GuardAnnotation.RETRY, new RetryValidator(checks));
+    RetryMethodResolver retryMethods = new RetryMethodResolver(elements, types);
+    validators.put(GuardAnnotation.RETRY, new RetryValidator(checks, elements, types, retryMethods, sharedNames));
     validators.put(GuardAnnotation.FALLBACK, new FallbackValidator(checks, elements, types, fallbackResolver));
     validators.put(GuardAnnotation.REPLICATED, new ReplicatedValidator(checks));
     validators.put(GuardAnnotation.HEARTBEAT, new HeartbeatValidator(checks));
@@ -114,7 +116,7 @@ public final class ChainmailProcessor extends AbstractProcessor {
     validator = new ChainValidator(elements, validators);
     SpecReader reader = new SpecReader(annotations, types);
     Map<GuardAnnotation, GuardSpecFactory> specFactories = new EnumMap<>(GuardAnnotation.class);
-    specFactories.put(GuardAnnotation.RETRY, new RetrySpecFactory(reader));
+    specFactories.put(GuardAnnotation.RETRY, new RetrySpecFactory(reader, retryMethods));
     specFactories.put(GuardAnnotation.FALLBACK, new FallbackSpecFactory(reader, fallbackResolver));
     specFactories.put(GuardAnnotation.REPLICATED, ReplicaSpecFactories.replicated(reader));
     specFactories.put(GuardAnnotation.HEARTBEAT, ReplicaSpecFactories.heartbeat(reader));

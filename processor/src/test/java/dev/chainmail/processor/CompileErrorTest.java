@@ -363,6 +363,155 @@ class CompileErrorTest {
   }
 
   @Test
+  void negativeRetryBudget() {
+    assertError("@Retry budget is -0.5, but it is the retries allowed per call, so it must be at least 0", "budget",
+        "public class Chain {",
+        "  @Retry(budget = -0.5)",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void retryNameWithoutABudget() {
+    assertError("@Retry name \"llm\" names a shared retry budget, but this @Retry sets no budget", "name",
+        "public class Chain {",
+        "  @Retry(name = \"llm\")",
+        "  public void run() {}",
+        "}");
+  }
+
+  @Test
+  void retryBudgetsSharingANameDiffer() {
+    JavaFileObject source = chain(
+        "public class Chain {",
+        "  @Retry(budget = 0.1, name = \"llm\") public void first() {}",
+        "  @Retry(budget = 0.2, name = \"llm\") public void second() {}",
+        "}");
+    Compilation compilation = compile(source);
+    assertThat(compilation).hadErrorCount(2);
+    assertThat(compilation).hadErrorContaining("@Retry name \"llm\" is also used on").inFile(source)
+        .onLineContaining("second");
+    assertNoProxy();
+  }
+
+  @Test
+  void retryOnResultOfAVoidMethod() {
+    assertError("@Retry retryOnResult \"bad\" cannot test the result of run(), which returns void", "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"bad\")",
+        "  public void run() {}",
+        "  boolean bad(Object result) { return false; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultMissing() {
+    assertError("@Retry retryOnResult \"isEmpty\" is not a method of Chain. Declare boolean isEmpty(String result)",
+        "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"isEmpty\")",
+        "  public String answer() { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultWithTheWrongSignature() {
+    assertError("@Retry retryOnResult \"isEmpty\" must take one parameter that can hold the String that answer() "
+        + "returns, and return boolean, but it is isEmpty(int) returning boolean", "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"isEmpty\")",
+        "  public String answer() { return \"\"; }",
+        "  boolean isEmpty(int length) { return length == 0; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultOnTheTypeCoversEveryMethod() {
+    assertError("@Retry retryOnResult \"isEmpty\" cannot test the result of log(), which returns void",
+        "retryOnResult",
+        "@Retry(retryOnResult = \"isEmpty\")",
+        "public class Chain {",
+        "  public String answer() { return \"\"; }",
+        "  public void log() {}",
+        "  public static boolean isEmpty(Object result) { return result == null; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultIsTheGuardedMethod() {
+    assertError("@Retry retryOnResult \"check\" is the guarded method itself", "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"check\")",
+        "  public boolean check(boolean value) { return value; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultAmbiguous() {
+    assertError("@Retry retryOnResult \"isEmpty\" is ambiguous: Chain has isEmpty(String) and isEmpty(Object)",
+        "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"isEmpty\")",
+        "  public String answer() { return \"\"; }",
+        "  boolean isEmpty(String result) { return result.isEmpty(); }",
+        "  boolean isEmpty(Object result) { return result == null; }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultPrivate() {
+    assertError("@Retry retryOnResult method isEmpty(String) is private, so the generated proxy cannot call it",
+        "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"isEmpty\")",
+        "  public String answer() { return \"\"; }",
+        "  private boolean isEmpty(String result) { return result.isEmpty(); }",
+        "}");
+  }
+
+  @Test
+  void retryOnResultThrowsACheckedException() {
+    assertError("@Retry retryOnResult method isEmpty(String) throws the checked java.io.IOException",
+        "retryOnResult",
+        "public class Chain {",
+        "  @Retry(retryOnResult = \"isEmpty\")",
+        "  public String answer() { return \"\"; }",
+        "  boolean isEmpty(String result) throws IOException { return result.isEmpty(); }",
+        "}");
+  }
+
+  @Test
+  void delayFromMissing() {
+    assertError("@Retry delayFrom \"waitFor\" is not a method of Chain. Declare java.time.Duration waitFor(Exception "
+        + "failure)", "delayFrom",
+        "public class Chain {",
+        "  @Retry(delayFrom = \"waitFor\")",
+        "  public String answer() { return \"\"; }",
+        "}");
+  }
+
+  @Test
+  void delayFromWithTheWrongSignature() {
+    assertError("@Retry delayFrom \"retryAfter\" must take one Throwable parameter and return java.time.Duration, "
+        + "but it is retryAfter(java.io.IOException) returning long", "delayFrom",
+        "public class Chain {",
+        "  @Retry(delayFrom = \"retryAfter\")",
+        "  public String answer() { return \"\"; }",
+        "  long retryAfter(IOException failure) { return 0; }",
+        "}");
+  }
+
+  @Test
+  void delayFromPrivate() {
+    assertError("@Retry delayFrom method retryAfter(java.io.IOException) is private", "delayFrom",
+        "public class Chain {",
+        "  @Retry(delayFrom = \"retryAfter\")",
+        "  public String answer() { return \"\"; }",
+        "  private java.time.Duration retryAfter(IOException failure) { return null; }",
+        "}");
+  }
+
+  @Test
   void malformedDelay() {
     assertError("@Retry delay is not a valid duration: '2 seconds' is not a duration: the unit ' seconds' is "
         + "unknown; use a whole number with a unit (ns, us, ms, s, m, h), such as \"250ms\"",

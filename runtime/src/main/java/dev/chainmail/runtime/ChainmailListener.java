@@ -39,19 +39,21 @@ public interface ChainmailListener {
    *
    * @param method the guarded method, as {@code com.example.ResearchChain/answer}
    * @param attempt the number of the attempt that failed, from 1
-   * @param failure what the attempt threw
+   * @param failure what the attempt threw; null when it returned a result that {@code retryOnResult} rejected
    * @param pauseNanos the pause before the next attempt, in nanoseconds
    */
   default void onRetry(String method, int attempt, Throwable failure, long pauseNanos) {}
 
   /**
    * Called when a failure that {@code retryOn} accepts is not retried after all, because the attempts are used up,
-   * the next pause would pass {@code maxDuration}, or the thread was interrupted. The failure then goes on to the
-   * caller or the fallback. Failures that {@code retryOn} and {@code abortOn} exclude are not reported here.
+   * the next pause would pass {@code maxDuration}, the retry budget is spent, or the thread was interrupted. The
+   * failure then goes on to the caller or the fallback. Failures that {@code retryOn} and {@code abortOn} exclude
+   * are not reported here. The same holds for a result that {@code retryOnResult} rejected, which is then returned.
    *
    * @param method the guarded method, as {@code com.example.ResearchChain/answer}
    * @param attempts how many attempts were made
-   * @param failure the last failure
+   * @param failure the last failure; null when the last attempt returned a result that {@code retryOnResult}
+   *     rejected
    */
   default void onRetriesExhausted(String method, int attempts, Throwable failure) {}
 

@@ -42,6 +42,8 @@ final class ConfigOverrides {
 
   /** Why {@code retryOn}, {@code failOn} and the like are fixed. */
   static final String INSTANCEOF = "is compiled into the proxy's instanceof checks";
+  /** Why {@code retryOnResult}, {@code voteBy} and the like are fixed. */
+  static final String METHOD_CALL = "names a method of the chain that the proxy calls, compiled into it";
   /** Why {@code name} is fixed. */
   static final String SHARING = "decides which methods share one guard, which the processor checked when it"
       + " compiled the annotations";

@@ -146,9 +146,12 @@ final class FlightRecorderListener implements ChainmailListener {
     @Label("Message")
     String message;
 
+    /** Records {@code thrown}; null, for an attempt whose result {@code retryOnResult} rejected, records none. */
     final void setFailure(Throwable thrown) {
-      failure = thrown.getClass().getName();
-      message = thrown.getMessage();
+      if (thrown != null) {
+        failure = thrown.getClass().getName();
+        message = thrown.getMessage();
+      }
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.chainmail.runtime;
 
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -9,7 +10,9 @@ import java.util.Objects;
  * path: the retry loop itself, and the choice of which failures are retried, are written out in the proxy. With
  * {@code attempt} the number of attempts made so far, the pause before the next one is
  * {@code delay * multiplier^(attempt - 1)}, varied at random by up to &plusmn;{@code jitter} of itself, and then
- * capped at {@code maxDelay}.
+ * capped at {@code maxDelay}. A failure's own hint ({@link RetryAfter}, or the proxy's {@code delayFrom} method)
+ * lengthens the pause, up to {@code maxDelay}. A {@linkplain Builder#budget budget} bounds the retries to a
+ * fraction of the calls over a sliding window.
  *
  * <p>This class is immutable and thread-safe: one policy serves every call of its method, each with its own
  * attempt count.
@@ -18,6 +21,12 @@ public final class RetryPolicy {
 
   /** The value of {@link #maxDelayNanos()} and {@link #maxDurationNanos()} when there is no limit. */
   public static final long NO_LIMIT = Long.MAX_VALUE;
+
+  /** The value of {@link #budget()} when retries have no budget. */
+  public static final double NO_BUDGET = Double.POSITIVE_INFINITY;
+
+  /** The retries a budget always allows in its window of 10 s, so that a method with few calls can retry. */
+  public static final int BUDGET_FLOOR = 10;
 
   private final String method;
   /** False when the config's {@code enabled} key turned the guard off. */
@@ -28,6 +37,8 @@ public final class RetryPolicy {
   private final long maxDelayNanos;
   private final double jitter;
   private final long maxDurationNanos;
+  /** The retry budget, shared under the builder's name; null for none. */
+  private final LoadBudget budget;
   private final Clock clock;
   private final RandomSource random;
   private final ChainmailContext context;
@@ -42,6 +53,9 @@ public final class RetryPolicy {
     this.maxDelayNanos = builder.maxDelayNanos;
     this.jitter = builder.jitter;
     this.maxDurationNanos = builder.maxDurationNanos;
+    this.budget = builder.budget == NO_BUDGET || !builder.enabled ? null
+        : context.guards().share("retry budget", builder.name, builder.method,
+            new LoadBudget(builder.budget, BUDGET_FLOOR, context.clock()));
     this.clock = context.clock();
     this.random = context.random();
     this.context = context;
@@ -72,13 +86,7 @@ public final class RetryPolicy {
    * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure) {
-    if (!enabled) {
-      return false;
-    }
-    if (attempt >= maxAttempts) {
-      return giveUp(attempt, failure);
-    }
-    return pause(attempt, failure, pauseNanos(attempt));
+    return retry(attempt, failure, false, 0L, hint(failure));
   }
 
   /**
@@ -93,6 +101,53 @@ public final class RetryPolicy {
    * @throws IllegalArgumentException if {@code attempt} is less than 1
    */
   public boolean pauseBeforeRetry(int attempt, Throwable failure, long startNanos) {
+    return retry(attempt, failure, true, startNanos, hint(failure));
+  }
+
+  /**
+   * Decides whether to retry after a failed attempt and, if so, pauses first; the form for a proxy whose
+   * {@code @Retry} names a {@code delayFrom} method, which read {@code retryAfter} from the failure. The pause is
+   * the longer of the computed backoff and {@code retryAfter}, capped at {@code maxDelay}.
+   *
+   * @param attempt the number of attempts made so far, from 1
+   * @param failure what the last attempt threw; passed to the listener
+   * @param startNanos the context clock's reading when the first attempt began, from {@link #startNanos()};
+   *     ignored, and may be 0, when the policy has no {@code maxDuration}
+   * @param retryAfter how long the failure asked to wait; null, zero or negative for no hint
+   * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
+   */
+  public boolean pauseBeforeRetry(int attempt, Throwable failure, long startNanos, Duration retryAfter) {
+    return retry(attempt, failure, true, startNanos, nanos(retryAfter));
+  }
+
+  /**
+   * Decides whether to try again after an attempt whose result the proxy's {@code retryOnResult} method rejected
+   * and, if so, pauses first, exactly as after a failure. The listener hears the retry, or the end of retrying,
+   * with a null failure. When this returns {@code false} the proxy returns the rejected result.
+   *
+   * @param attempt the number of attempts made so far, from 1
+   * @param startNanos the context clock's reading when the first attempt began, from {@link #startNanos()};
+   *     ignored, and may be 0, when the policy has no {@code maxDuration}
+   * @return {@code true} once the pause is over and the next attempt may start; {@code false} if retrying stops
+   * @throws IllegalArgumentException if {@code attempt} is less than 1
+   */
+  public boolean pauseBeforeRetryOfResult(int attempt, long startNanos) {
+    return retry(attempt, null, true, startNanos, 0L);
+  }
+
+  /**
+   * Counts a call of the method toward the retry budget; a proxy calls it once per call, before the first
+   * attempt, when its {@code @Retry} has a budget. Does nothing when the policy has none.
+   */
+  public void recordCall() {
+    if (budget != null) {
+      budget.recordCall();
+    }
+  }
+
+  /** The decision and the pause; {@code timed} says whether {@code startNanos} may be checked against maxDuration. */
+  private boolean retry(int attempt, Throwable failure, boolean timed, long startNanos, long hintNanos) {
     if (!enabled) {
       return false;
     }
@@ -100,14 +155,35 @@ public final class RetryPolicy {
       return giveUp(attempt, failure);
     }
     long pause = pauseNanos(attempt);
-    if (maxDurationNanos == NO_LIMIT) {
-      return pause(attempt, failure, pause);
+    if (hintNanos > pause) {
+      pause = Math.min(hintNanos, maxDelayNanos);
     }
-    long elapsed = clock.nanoTime() - startNanos;
-    if (elapsed >= maxDurationNanos || pause >= maxDurationNanos - elapsed) {
+    if (timed && maxDurationNanos != NO_LIMIT) {
+      long elapsed = clock.nanoTime() - startNanos;
+      if (elapsed >= maxDurationNanos || pause >= maxDurationNanos - elapsed) {
+        return giveUp(attempt, failure);
+      }
+    }
+    if (Thread.currentThread().isInterrupted() || budget != null && !budget.trySpend()) {
       return giveUp(attempt, failure);
     }
     return pause(attempt, failure, pause);
+  }
+
+  /** The wait a failure asks for through {@link RetryAfter}, in nanoseconds; 0 for none. */
+  private static long hint(Throwable failure) {
+    return failure instanceof RetryAfter ? nanos(((RetryAfter) failure).retryAfter()) : 0L;
+  }
+
+  private static long nanos(Duration wait) {
+    if (wait == null || wait.isNegative()) {
+      return 0L;
+    }
+    try {
+      return wait.toNanos();
+    } catch (ArithmeticException tooLong) {
+      return Long.MAX_VALUE;
+    }
   }
 
   /**
@@ -179,11 +255,16 @@ public final class RetryPolicy {
     return maxDurationNanos;
   }
 
+  /** @return the retries allowed per call over the budget's window, or {@link #NO_BUDGET} */
+  public double budget() {
+    return budget == null ? NO_BUDGET : budget.ratio();
+  }
+
   @Override
   public String toString() {
     return "RetryPolicy[" + method + ": maxAttempts=" + maxAttempts + ", delay=" + Durations.format(delayNanos)
         + ", multiplier=" + multiplier + ", maxDelay=" + limit(maxDelayNanos) + ", jitter=" + jitter
-        + ", maxDuration=" + limit(maxDurationNanos) + "]";
+        + ", maxDuration=" + limit(maxDurationNanos) + (budget == null ? "" : ", budget=" + budget.ratio()) + "]";
   }
 
   private static String limit(long nanos) {
@@ -191,9 +272,6 @@ public final class RetryPolicy {
   }
 
   private boolean pause(int attempt, Throwable failure, long pause) {
-    if (Thread.currentThread().isInterrupted()) {
-      return giveUp(attempt, failure);
-    }
     if (listener != ChainmailListener.NONE) {
       listener.onRetry(method, attempt, failure, pause);
     }
@@ -224,6 +302,8 @@ public final class RetryPolicy {
     private long maxDelayNanos = NO_LIMIT;
     private double jitter;
     private long maxDurationNanos = NO_LIMIT;
+    private double budget = NO_BUDGET;
+    private String name = "";
 
     private Builder(String method) {
       this.method = Objects.requireNonNull(method, "method");
@@ -346,15 +426,46 @@ public final class RetryPolicy {
     }
 
     /**
+     * Sets the retry budget: over any sliding window of 10 seconds, the retries of this method (or of every policy
+     * that shares the builder's {@link #name}) are at most {@code budget} times its {@linkplain #recordCall() calls},
+     * plus {@link #BUDGET_FLOOR}. A proxy can only honour it when its annotation declares a budget, because only then
+     * does the generated code count the calls.
+     *
+     * @param budget retries allowed per call, at least 0; {@link #NO_BUDGET} for none
+     * @return this builder
+     * @throws ConfigurationException if {@code budget} is negative or not a number
+     */
+    public Builder budget(double budget) {
+      if (!(budget >= 0)) {
+        throw new ConfigurationException(method + ": budget must be at least 0 (the retries allowed per call), was "
+            + budget);
+      }
+      this.budget = budget;
+      return this;
+    }
+
+    /**
+     * @param name the name under which policies of one context share their retry budget; empty (the default) for
+     *     a budget of this method alone
+     * @return this builder
+     * @throws ConfigurationException if {@code name} is blank but not empty, or has surrounding whitespace
+     */
+    public Builder name(String name) {
+      this.name = Checks.name(method, name);
+      return this;
+    }
+
+    /**
      * Applies the overrides in the context's config, then builds the policy. The keys are this builder's method
      * followed by {@code /Retry/} and an attribute: {@code maxAttempts}, {@code delay}, {@code multiplier},
-     * {@code maxDelay}, {@code jitter} and {@code maxDuration}.
+     * {@code maxDelay}, {@code jitter}, {@code maxDuration} and {@code budget}.
      *
      * @param context where the config, clock, sleeper, random source and listener come from
      * @return the policy
      * @throws ConfigurationException if an override does not parse or is out of range, if {@code maxDelay} is
      *     shorter than {@code delay}, or if an override sets {@code maxDuration} for a method whose annotation
-     *     declares none; the message names the key
+     *     declares none, or sets {@code budget} where it declares none; if a policy sharing the name has another
+     *     budget; the message names the key
      * @throws NullPointerException if {@code context} is null
      */
     public RetryPolicy build(ChainmailContext context) {
@@ -378,6 +489,8 @@ public final class RetryPolicy {
       copy.maxDelayNanos = maxDelayNanos;
       copy.jitter = jitter;
       copy.maxDurationNanos = maxDurationNanos;
+      copy.budget = budget;
+      copy.name = name;
       return copy;
     }
 
@@ -390,10 +503,13 @@ public final class RetryPolicy {
   }
 
   private static final String[] OVERRIDES = {"maxAttempts", "delay", "multiplier", "maxDelay", "jitter",
-      "maxDuration"};
+      "maxDuration", "budget"};
   private static final String[][] FIXED = {
       {"retryOn", ConfigOverrides.INSTANCEOF},
-      {"abortOn", ConfigOverrides.INSTANCEOF}};
+      {"abortOn", ConfigOverrides.INSTANCEOF},
+      {"retryOnResult", ConfigOverrides.METHOD_CALL},
+      {"delayFrom", ConfigOverrides.METHOD_CALL},
+      {"name", ConfigOverrides.SHARING}};
 
   /** Sets a builder's values from its {@code /Retry/} config keys. */
   private enum Overrides implements ConfigOverrides.Target<Builder> {
@@ -416,6 +532,13 @@ public final class RetryPolicy {
           break;
         case "jitter":
           builder.jitter(ConfigOverrides.parseDouble(value));
+          break;
+        case "budget":
+          if (builder.budget == NO_BUDGET) {
+            throw new IllegalArgumentException("the @Retry on " + builder.method + " declares no budget, so the "
+                + "proxy does not count its calls; declare a budget in the annotation to make it configurable");
+          }
+          builder.budget(ConfigOverrides.parseDouble(value));
           break;
         default:
           if (builder.maxDurationNanos == NO_LIMIT) {

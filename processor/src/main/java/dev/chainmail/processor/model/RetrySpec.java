@@ -1,6 +1,7 @@
 package dev.chainmail.processor.model;
 
 import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,11 @@ import java.util.Optional;
  * @param maxDuration the time limit, if any
  * @param retryOn the failures retried; empty means every failure
  * @param abortOn the failures never retried
+ * @param retryOnResult the method that tests each attempt's result, if any
+ * @param delayFrom the method that reads a failure's wait, if any
+ * @param delayFromType the type of the failure that method takes, when narrower than {@code Throwable}
+ * @param budget the retries allowed per call; infinite for no budget
+ * @param name the name that shares the budget, or empty
  */
 public record RetrySpec(
     int maxAttempts,
@@ -25,4 +31,15 @@ public record RetrySpec(
     double jitter,
     Optional<String> maxDuration,
     List<ClassName> retryOn,
-    List<ClassName> abortOn) implements GuardSpec {}
+    List<ClassName> abortOn,
+    Optional<ChainMethodRef> retryOnResult,
+    Optional<ChainMethodRef> delayFrom,
+    Optional<TypeName> delayFromType,
+    double budget,
+    String name) implements GuardSpec {
+
+  /** Whether the retry has a budget, so that the proxy counts each call. */
+  public boolean hasBudget() {
+    return !Double.isInfinite(budget);
+  }
+}

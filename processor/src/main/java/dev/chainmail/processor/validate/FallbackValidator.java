@@ -21,16 +21,16 @@ public final class FallbackValidator implements GuardValidator {
 
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
-  private final Elements elements;
   private final Types types;
   private final FallbackResolver resolver;
+  private final CheckedExceptions checked;
 
   public FallbackValidator(AttributeChecks checks, Elements elements, Types types, FallbackResolver resolver) {
     this.checks = checks;
     this.annotations = checks.annotations();
-    this.elements = elements;
     this.types = types;
     this.resolver = resolver;
+    this.checked = new CheckedExceptions(elements, types);
   }
 
   @Override
@@ -90,7 +90,7 @@ public final class FallbackValidator implements GuardValidator {
     ExecutableType targetType = (ExecutableType) types.asMemberOf(site, target);
     checkReturnType(guarded, fallback, target, guardedType.getReturnType(), targetType.getReturnType(), report);
     for (TypeMirror thrown : targetType.getThrownTypes()) {
-      if (isChecked(thrown) && !declares(guardedType.getThrownTypes(), thrown)) {
+      if (checked.isChecked(thrown) && !declares(guardedType.getThrownTypes(), thrown)) {
         report.error(guarded, fallback, "method", Message.FALLBACK_THROWS, targetName, Describe.type(thrown),
             Describe.method(guarded), Describe.method(guarded));
       }
@@ -122,11 +122,6 @@ public final class FallbackValidator implements GuardValidator {
       report.error(guarded, fallback, "method", Message.FALLBACK_RETURN_TYPE, Describe.method(target),
           Describe.type(targetReturn), Describe.type(guardedReturn), Describe.method(guarded));
     }
-  }
-
-  private boolean isChecked(TypeMirror thrown) {
-    return !types.isSubtype(thrown, elements.getTypeElement("java.lang.RuntimeException").asType())
-        && !types.isSubtype(thrown, elements.getTypeElement("java.lang.Error").asType());
   }
 
   private boolean declares(List<? extends TypeMirror> declared, TypeMirror thrown) {

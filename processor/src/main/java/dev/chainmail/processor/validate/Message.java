@@ -50,6 +50,26 @@ public enum Message {
       + "remove @Retry."),
   RETRY_ON_ABORTED("@Retry retryOn %s is covered by abortOn %s, so it would never be retried. Remove %s from "
       + "retryOn, or narrow abortOn to the subclasses that must not be retried."),
+  RETRY_BUDGET("@Retry budget is %s, but it is the retries allowed per call, so it must be at least 0. Use 0.1 to "
+      + "let retries add at most 10%% to the load, or remove budget for none."),
+  RETRY_NAME_WITHOUT_BUDGET("@Retry name \"%s\" names a shared retry budget, but this @Retry sets no budget. Set "
+      + "budget, or remove name."),
+  RETRY_ON_RESULT_VOID("@Retry retryOnResult \"%s\" cannot test the result of %s, which returns void. Remove "
+      + "retryOnResult, or make the method return its result."),
+  RETRY_ON_RESULT_MISSING("@Retry retryOnResult \"%s\" is not a method of %s. Declare boolean %s(%s result), "
+      + "returning true for a result to try again."),
+  RETRY_ON_RESULT_SIGNATURE("@Retry retryOnResult \"%s\" must take one parameter that can hold the %s that %s "
+      + "returns, and return boolean, but it is %s returning %s. Declare boolean %s(%s result)."),
+  RETRY_DELAY_FROM_MISSING("@Retry delayFrom \"%s\" is not a method of %s. Declare java.time.Duration "
+      + "%s(Exception failure), returning how long the failure asks to wait, or null for no hint."),
+  RETRY_DELAY_FROM_SIGNATURE("@Retry delayFrom \"%s\" must take one Throwable parameter and return "
+      + "java.time.Duration, but it is %s returning %s. Declare java.time.Duration %s(Exception failure)."),
+  RETRY_METHOD_AMBIGUOUS("@Retry %s \"%s\" is ambiguous: %s has %s. Rename all but one of them."),
+  RETRY_METHOD_PRIVATE("@Retry %s method %s is private, so the generated proxy cannot call it. Make it "
+      + "package-private or wider."),
+  RETRY_METHOD_THROWS("@Retry %s method %s throws the checked %s, which the retry loop has no way to handle. Catch "
+      + "it inside the method."),
+  RETRY_METHOD_SELF("@Retry retryOnResult \"%s\" is the guarded method itself. Name another method."),
   DURATION("@%s %s is not a valid duration: %s."),
 
   FALLBACK_NAME_EMPTY("@Fallback method is empty. Name a method of %s that takes %s, optionally followed by a "

@@ -1,0 +1,97 @@
+package dev.chainmail.processor.validate;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.TypeElement;
+import javax.lang.model.type.DeclaredType;
+import javax.lang.model.type.ExecutableType;
+import javax.lang.model.type.TypeKind;
+import javax.lang.model.type.TypeMirror;
+import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
+
+/**
+ * Finds the methods a {@code @Retry} names: its {@code retryOnResult} test, which takes the guarded method's result
+ * and returns {@code boolean}, and its {@code delayFrom} reader, which takes a failure and returns a
+ * {@code java.time.Duration}.
+ */
+public final class RetryMethodResolver {
+
+  private final Elements elements;
+  private final Types types;
+  private final TypeMirror throwable;
+  private final TypeMirror duration;
+
+  public RetryMethodResolver(Elements elements, Types types) {
+    this.elements = elements;
+    this.types = types;
+    this.throwable = elements.getTypeElement("java.lang.Throwable").asType();
+    this.duration = elements.getTypeElement("java.time.Duration").asType();
+  }
+
+  /**
+   * What a name resolves to.
+   *
+   * @param named every method of the chain type with the name
+   * @param fitting those of the signature wanted
+   */
+  public record Resolution(List<ExecutableElement> named, List<ExecutableElement> fitting) {
+
+    /** The method, when exactly one fits. */
+    public Optional<ExecutableElement> target() {
+      return fitting.size() == 1 ? Optional.of(fitting.get(0)) : Optional.empty();
+    }
+  }
+
+  /** The methods named {@code name} that can test a result of {@code guarded}: {@code boolean name(R)}. */
+  public Resolution resultTest(TypeElement chain, ExecutableElement guarded, String name) {
+    DeclaredType site = (DeclaredType) chain.asType();
+    TypeMirror result = ((ExecutableType) types.asMemberOf(site, guarded)).getReturnType();
+    List<ExecutableElement> named = new ArrayList<>();
+    List<ExecutableElement> fitting = new ArrayList<>();
+    for (ExecutableElement candidate : named(chain, name)) {
+      named.add(candidate);
+      ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
+      if (type.getParameterTypes().size() == 1 && type.getReturnType().getKind() == TypeKind.BOOLEAN
+          && result.getKind() != TypeKind.VOID
+          && types.isAssignable(types.erasure(result), types.erasure(type.getParameterTypes().get(0)))) {
+        fitting.add(candidate);
+      }
+    }
+    return new Resolution(List.copyOf(named), List.copyOf(fitting));
+  }
+
+  /** The methods named {@code name} that read a delay from a failure: {@code Duration name(F extends Throwable)}. */
+  public Resolution failureDelay(TypeElement chain, String name) {
+    DeclaredType site = (DeclaredType) chain.asType();
+    List<ExecutableElement> named = new ArrayList<>();
+    List<ExecutableElement> fitting = new ArrayList<>();
+    for (ExecutableElement candidate : named(chain, name)) {
+      named.add(candidate);
+      ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
+      if (type.getParameterTypes().size() == 1 && types.isSubtype(type.getParameterTypes().get(0), throwable)
+          && types.isSameType(type.getReturnType(), duration)) {
+        fitting.add(candidate);
+      }
+    }
+    return new Resolution(List.copyOf(named), List.copyOf(fitting));
+  }
+
+  /** The type of the one parameter of a resolved method, as a member of the chain. */
+  public TypeMirror parameterType(TypeElement chain, ExecutableElement target) {
+    return ((ExecutableType) types.asMemberOf((DeclaredType) chain.asType(), target)).getParameterTypes().get(0);
+  }
+
+  private List<ExecutableElement> named(TypeElement chain, String name) {
+    List<ExecutableElement> named = new ArrayList<>();
+    for (ExecutableElement candidate : ElementFilter.methodsIn(elements.getAllMembers(chain))) {
+      if (candidate.getSimpleName().contentEquals(name)) {
+        named.add(candidate);
+      }
+    }
+    return named;
+  }
+}
