@@ -53,13 +53,13 @@ public final class ResilientReportChain extends ReportChain {
     super();
     Objects.requireNonNull(context, "context");
     this.run$entry = RunEntry.of("com.example.ReportChain/run", context);
-    this.search$checkpoint = StepPolicy.of("search", false, false);
-    this.draft$checkpoint = StepPolicy.of("draft-v1", false, true);
-    this.review$checkpoint = StepPolicy.of("review", true, false);
+    this.search$checkpoint = StepPolicy.of("com.example.ReportChain/search", "search", false, false, context);
+    this.draft$checkpoint = StepPolicy.of("com.example.ReportChain/draft", "draft-v1", false, true, context);
+    this.review$checkpoint = StepPolicy.of("com.example.ReportChain/review", "review", true, false, context);
     this.review$fallback = FallbackSwitch.enabled(context, "com.example.ReportChain/review", false);
     this.review$retry = RetryPolicy.builder("com.example.ReportChain/review")
         .build(context);
-    this.publish$checkpoint = StepPolicy.of("publish", false, false);
+    this.publish$checkpoint = StepPolicy.of("com.example.ReportChain/publish", "publish", false, false, context);
     this.chainmail$listener = context.listener();
   }
 

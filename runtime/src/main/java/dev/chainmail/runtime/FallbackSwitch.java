@@ -1,5 +1,7 @@
 package dev.chainmail.runtime;
 
+import dev.chainmail.runtime.internal.ConfigOverrides;
+
 /**
  * Reads a {@code @Fallback}'s config when a proxy is constructed: whether it is on, by its {@code enabled} key at
  * the three levels that {@link ChainmailConfig} describes. A fallback keeps no other state, and its attributes are

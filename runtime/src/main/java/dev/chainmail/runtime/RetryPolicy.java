@@ -1,5 +1,6 @@
 package dev.chainmail.runtime;
 
+import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.time.Duration;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.chainmail.runtime;
 
+import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 

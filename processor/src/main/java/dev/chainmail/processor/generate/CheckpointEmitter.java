@@ -33,8 +33,8 @@ final class CheckpointEmitter extends ResultKeepingEmitter {
   public CodeBlock initializer(GuardedMethod method, String context) {
     CheckpointSpec step = spec(method);
     return CodeBlock.builder()
-        .addStatement("this.$N = $T.of($S, $L, $L)", field(method), POLICY, step.name(), step.rerunOnMismatch(),
-            step.atMostOnce())
+        .addStatement("this.$N = $T.of($S, $S, $L, $L, $N)", field(method), POLICY, method.id(), step.name(),
+            step.rerunOnMismatch(), step.atMostOnce(), context)
         .build();
   }
 

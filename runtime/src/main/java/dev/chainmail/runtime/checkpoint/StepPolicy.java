@@ -1,6 +1,8 @@
 package dev.chainmail.runtime.checkpoint;
 
+import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ConfigurationException;
+import dev.chainmail.runtime.internal.ConfigOverrides;
 
 /**
  * The checkpoint settings of one {@code @Checkpoint} method, and the start of each of its calls in a run.
@@ -69,6 +71,66 @@ public final class StepPolicy {
           + " or leave the name to default to the method's");
     }
     return new StepPolicy(name, rerunOnMismatch, atMostOnce);
+  }
+
+  /**
+   * Returns the policy of one step, with its config overrides applied: {@code <method>/Checkpoint/onMismatch}
+   * ({@code FAIL} or {@code RERUN}) and {@code <method>/Checkpoint/atMostOnce} ({@code true} or {@code false}),
+   * then the same keys without the method for every step. {@code name} and {@code codec} are fixed, and so is
+   * {@code enabled}: a step cannot be turned off without breaking the record its runs keep.
+   *
+   * @param method the step's method, as {@code com.example.ReportChain/search}: the prefix of its config keys
+   * @param name the step's name in the store: its {@code @Checkpoint(name = ...)}, or its method's name
+   * @param rerunOnMismatch {@code true} for {@code onMismatch = RERUN}, {@code false} for {@code FAIL}
+   * @param atMostOnce the step's {@code @Checkpoint(atMostOnce = ...)}
+   * @param context where the config comes from, read once, here
+   * @return the policy
+   * @throws NullPointerException if an argument is null
+   * @throws ConfigurationException if {@code name} is empty, or a key sets a fixed attribute or a bad value; the
+   *     message names the key
+   */
+  public static StepPolicy of(String method, String name, boolean rerunOnMismatch, boolean atMostOnce,
+      ChainmailContext context) {
+    if (method == null || context == null) {
+      throw new NullPointerException(method == null ? "method" : "context");
+    }
+    Settings settings = new Settings(rerunOnMismatch, atMostOnce);
+    ConfigOverrides.apply(context.config(), method, false, "Checkpoint", OVERRIDES, FIXED, settings,
+        Overrides.INSTANCE);
+    return of(name, settings.rerunOnMismatch, settings.atMostOnce);
+  }
+
+  private static final String[] OVERRIDES = {"onMismatch", "atMostOnce"};
+  private static final String[][] FIXED = {
+      {"name", "names the step's records in the store, so changing it would orphan them"},
+      {"codec", "is compiled into the proxy"},
+      {"enabled", "would turn off a durable step, breaking the record its runs keep"}};
+
+  /** The overridable settings, while overrides are applied. */
+  private static final class Settings {
+    boolean rerunOnMismatch;
+    boolean atMostOnce;
+
+    Settings(boolean rerunOnMismatch, boolean atMostOnce) {
+      this.rerunOnMismatch = rerunOnMismatch;
+      this.atMostOnce = atMostOnce;
+    }
+  }
+
+  /** Sets a step's settings from its {@code /Checkpoint/} config keys. */
+  private enum Overrides implements ConfigOverrides.Target<Settings> {
+    INSTANCE;
+
+    @Override
+    public void set(Settings settings, String attribute, String value) {
+      if (attribute.equals("atMostOnce")) {
+        settings.atMostOnce = ConfigOverrides.parseBoolean(value);
+      } else if (value.equals("RERUN") || value.equals("FAIL")) {
+        settings.rerunOnMismatch = value.equals("RERUN");
+      } else {
+        throw new IllegalArgumentException("'" + value + "' is neither FAIL nor RERUN");
+      }
+    }
   }
 
   /** @return the step's name in the store */

@@ -1,5 +1,7 @@
-package dev.chainmail.runtime;
+package dev.chainmail.runtime.internal;
 
+import dev.chainmail.runtime.ChainmailConfig;
+import dev.chainmail.runtime.ConfigurationException;
 import java.util.Optional;
 
 /**
@@ -15,8 +17,10 @@ import java.util.Optional;
  * annotation's syntax. Attributes compiled into the proxy (such as {@code retryOn}) are fixed: setting one fails
  * the build of the policy and says why. Written without lambdas, since every proxy constructor runs it, and the
  * first one is on the cold-start path.
+ *
+ * <p>Internal: public only so that the runtime's packages share it; not an API, with no compatibility promise.
  */
-final class ConfigOverrides {
+public final class ConfigOverrides {
 
   /**
    * Sets the overrides of one kind of builder, one attribute at a time: a stateless singleton per policy, so that
@@ -24,7 +28,7 @@ final class ConfigOverrides {
    *
    * @param <B> the builder
    */
-  interface Target<B> {
+  public interface Target<B> {
 
     /**
      * Sets one attribute of {@code builder} from its override.
@@ -38,14 +42,14 @@ final class ConfigOverrides {
   }
 
   /** A key that is set, and its value. */
-  record Found(String key, String value) {}
+  public record Found(String key, String value) {}
 
   /** Why {@code retryOn}, {@code failOn} and the like are fixed. */
-  static final String INSTANCEOF = "is compiled into the proxy's instanceof checks";
+  public static final String INSTANCEOF = "is compiled into the proxy's instanceof checks";
   /** Why {@code retryOnResult}, {@code voteBy} and the like are fixed. */
-  static final String METHOD_CALL = "names a method of the chain that the proxy calls, compiled into it";
+  public static final String METHOD_CALL = "names a method of the chain that the proxy calls, compiled into it";
   /** Why {@code name} is fixed. */
-  static final String SHARING = "decides which methods share one guard, which the processor checked when it"
+  public static final String SHARING = "decides which methods share one guard, which the processor checked when it"
       + " compiled the annotations";
 
   private ConfigOverrides() {}
@@ -62,7 +66,7 @@ final class ConfigOverrides {
    * @throws ConfigurationException if the target rejects a value, or a key sets a fixed attribute; the message
    *     names the whole key, the value, and what was expected
    */
-  static <B> void apply(ChainmailConfig config, String method, boolean onType, String annotation,
+  public static <B> void apply(ChainmailConfig config, String method, boolean onType, String annotation,
       String[] attributes, String[][] fixed, B builder, Target<? super B> target) {
     for (String attribute : attributes) {
       set(find(config, method, onType, annotation, attribute), attribute, builder, target);
@@ -76,7 +80,7 @@ final class ConfigOverrides {
    * @param fixed the attributes, each with why: {@code {"retryOn", "is compiled into ..."}}
    * @throws ConfigurationException naming the first such key found, and why it cannot be overridden
    */
-  static void rejectFixed(ChainmailConfig config, String method, boolean onType, String annotation,
+  public static void rejectFixed(ChainmailConfig config, String method, boolean onType, String annotation,
       String[][] fixed) {
     for (String[] attribute : fixed) {
       Found found = find(config, method, onType, annotation, attribute[0]);
@@ -94,7 +98,7 @@ final class ConfigOverrides {
    * @param chain the chain type's binary name
    * @throws ConfigurationException if the target rejects a value; the message names the whole key
    */
-  static <B> void applyToType(ChainmailConfig config, String chain, String annotation, String[] attributes,
+  public static <B> void applyToType(ChainmailConfig config, String chain, String annotation, String[] attributes,
       B builder, Target<? super B> target) {
     for (String attribute : attributes) {
       String suffix = annotation + "/" + attribute;
@@ -104,7 +108,7 @@ final class ConfigOverrides {
   }
 
   /** Finds the method's own key for an attribute, ignoring the type's and every use's; null if it is not set. */
-  static Found findOnMethod(ChainmailConfig config, String method, String annotation, String attribute) {
+  public static Found findOnMethod(ChainmailConfig config, String method, String annotation, String attribute) {
     return lookup(config, method + "/" + annotation + "/" + attribute);
   }
 
@@ -124,26 +128,24 @@ final class ConfigOverrides {
    *
    * @throws ConfigurationException if the key's value is neither {@code true} nor {@code false}
    */
-  static boolean enabled(ChainmailConfig config, String method, boolean onType, String annotation) {
+  public static boolean enabled(ChainmailConfig config, String method, boolean onType, String annotation) {
     Found found = find(config, method, onType, annotation, "enabled");
     if (found == null) {
       return true;
     }
-    String value = found.value().trim();
-    if (value.equalsIgnoreCase("true")) {
-      return true;
+    try {
+      return parseBoolean(found.value().trim());
+    } catch (IllegalArgumentException e) {
+      throw invalid(found, e.getMessage(), null);
     }
-    if (value.equalsIgnoreCase("false")) {
-      return false;
-    }
-    throw invalid(found, "'" + value + "' is neither true nor false", null);
   }
 
   /**
    * Returns the most specific key set for one attribute, or null: the method's, then the type's if the annotation
    * is on the type, then the one for every use.
    */
-  static Found find(ChainmailConfig config, String method, boolean onType, String annotation, String attribute) {
+  public static Found find(ChainmailConfig config, String method, boolean onType, String annotation,
+      String attribute) {
     String suffix = annotation + "/" + attribute;
     Found found = lookup(config, method + "/" + suffix);
     if (found == null && onType) {
@@ -157,13 +159,28 @@ final class ConfigOverrides {
     return value.isPresent() ? new Found(key, value.get()) : null;
   }
 
-  static ConfigurationException invalid(Found found, String reason, Throwable cause) {
+  public static ConfigurationException invalid(Found found, String reason, Throwable cause) {
     return new ConfigurationException("config key " + found.key() + " = '" + found.value() + "' is invalid: "
         + reason, cause);
   }
 
   /** Parses a whole number, as an {@code int} attribute is written. */
-  static int parseInt(String value) {
+  /**
+   * @param value {@code true} or {@code false}, in any case
+   * @return the value
+   * @throws IllegalArgumentException if it is neither
+   */
+  public static boolean parseBoolean(String value) {
+    if (value.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (value.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException("'" + value + "' is neither true nor false");
+  }
+
+  public static int parseInt(String value) {
     try {
       return Integer.parseInt(value);
     } catch (NumberFormatException e) {
@@ -172,7 +189,7 @@ final class ConfigOverrides {
   }
 
   /** Parses a number, as a {@code double} attribute is written. */
-  static double parseDouble(String value) {
+  public static double parseDouble(String value) {
     try {
       return Double.parseDouble(value);
     } catch (NumberFormatException e) {
