@@ -31,6 +31,9 @@ public final class VirtualTime implements Clock, Sleeper {
   private final VirtualDeadlines deadlines = new VirtualDeadlines(this);
   private final VirtualScheduler scheduler = new VirtualScheduler(this);
 
+  /** Creates a virtual clock at reading 0, with no pauses recorded. */
+  public VirtualTime() {}
+
   @Override
   public long nanoTime() {
     return now.get();

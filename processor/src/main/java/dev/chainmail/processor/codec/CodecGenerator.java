@@ -58,10 +58,12 @@ public final class CodecGenerator {
         .addOriginatingElement(origin)
         .addJavadoc("The codecs of {@link $T}'s durable methods: what its proxy records, and how.\n", model.proxy())
         .addJavadoc("\n<p>This class is thread-safe: it holds only immutable codecs and static methods.\n")
-        .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S",
-            "dev.chainmail.processor.ChainmailProcessor").build())
         .addModifiers(Modifier.FINAL)
         .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    if (model.marksGenerated()) {
+      codecs.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S",
+          "dev.chainmail.processor.ChainmailProcessor").build());
+    }
     Map<String, String> schemas = new LinkedHashMap<>();
     for (CodecType result : plan.results()) {
       addCodecClass(plan, codecs, result, schemas);

@@ -44,8 +44,10 @@ public final class ProxyGenerator {
     TypeSpec.Builder proxy = TypeSpec.classBuilder(model.proxy())
         .addOriginatingElement(origin)
         .addJavadoc(classJavadoc(model, form))
-        .addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build())
         .addTypeVariables(model.typeVariables());
+    if (model.marksGenerated()) {
+      proxy.addAnnotation(AnnotationSpec.builder(GENERATED).addMember("value", "$S", PROCESSOR).build());
+    }
     if (model.isPublic()) {
       proxy.addModifiers(Modifier.PUBLIC);
     }

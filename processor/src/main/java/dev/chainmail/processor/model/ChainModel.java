@@ -23,6 +23,8 @@ import java.util.Optional;
  * @param forwarded for an interface, the unguarded methods forwarded to the delegate
  * @param binaryName the chain type's binary name, as {@code Class.getName()} gives it, which durable records use
  * @param codecs the records the codecs of the chain's durable methods write
+ * @param marksGenerated whether generated files carry {@code @Generated}, which a named module that does not read
+ *     {@code java.compiler} cannot compile
  */
 public record ChainModel(
     ClassName proxy,
@@ -36,7 +38,8 @@ public record ChainModel(
     List<GuardedMethod> guarded,
     List<MethodSignature> forwarded,
     String binaryName,
-    CodecCatalog codecs) {
+    CodecCatalog codecs,
+    boolean marksGenerated) {
 
   /**
    * Whether the chain has a run's entry, which needs a context with a checkpoint store: its proxy has no

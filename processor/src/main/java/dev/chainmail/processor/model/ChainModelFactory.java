@@ -22,6 +22,7 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
+import javax.lang.model.element.ModuleElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.element.TypeParameterElement;
 import javax.lang.model.type.DeclaredType;
@@ -105,7 +106,28 @@ public final class ChainModelFactory {
         List.copyOf(guarded),
         List.copyOf(forwarded),
         elements.getBinaryName(type).toString(),
-        scope.codecs().catalog());
+        scope.codecs().catalog(),
+        seesGenerated(type));
+  }
+
+  /**
+   * Whether generated code beside {@code type} may carry {@code @javax.annotation.processing.Generated}: always in
+   * the unnamed module, and in a named one only if it reads {@code java.compiler}, which few application modules
+   * do; without it the annotation would not compile there.
+   */
+  private boolean seesGenerated(TypeElement type) {
+    ModuleElement module = elements.getModuleOf(type);
+    if (module == null || module.isUnnamed()) {
+      return true;
+    }
+    for (ModuleElement.Directive directive : module.getDirectives()) {
+      if (directive instanceof ModuleElement.RequiresDirective
+          && ((ModuleElement.RequiresDirective) directive).getDependency().getQualifiedName()
+              .contentEquals("java.compiler")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private GuardedMethod guardedMethod(ChainScope scope, GuardedElement element, String chainName,
