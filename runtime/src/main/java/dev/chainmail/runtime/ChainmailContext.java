@@ -227,7 +227,8 @@ public final class ChainmailContext {
     }
 
     /**
-     * @param listener the listener that hears retries and fallbacks
+     * @param listener the listener that hears every event of the guards (see {@link ChainmailListener}); the
+     *     flight recorder, unless turned off, hears them after it
      * @return this builder
      * @throws NullPointerException if {@code listener} is null
      */

@@ -46,17 +46,18 @@ public final class RetryMethodResolver {
     }
   }
 
-  /** The methods named {@code name} that can test a result of {@code guarded}: {@code boolean name(R)}. */
+  /**
+   * The methods named {@code name} that can test a result of {@code guarded}, which must not be void:
+   * {@code boolean name(R)}.
+   */
   public Resolution resultTest(TypeElement chain, ExecutableElement guarded, String name) {
     DeclaredType site = (DeclaredType) chain.asType();
     TypeMirror result = ((ExecutableType) types.asMemberOf(site, guarded)).getReturnType();
-    List<ExecutableElement> named = new ArrayList<>();
+    List<ExecutableElement> named = named(chain, name);
     List<ExecutableElement> fitting = new ArrayList<>();
-    for (ExecutableElement candidate : named(chain, name)) {
-      named.add(candidate);
+    for (ExecutableElement candidate : named) {
       ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
       if (type.getParameterTypes().size() == 1 && type.getReturnType().getKind() == TypeKind.BOOLEAN
-          && result.getKind() != TypeKind.VOID
           && types.isAssignable(types.erasure(result), types.erasure(type.getParameterTypes().get(0)))) {
         fitting.add(candidate);
       }
@@ -67,10 +68,9 @@ public final class RetryMethodResolver {
   /** The methods named {@code name} that read a delay from a failure: {@code Duration name(F extends Throwable)}. */
   public Resolution failureDelay(TypeElement chain, String name) {
     DeclaredType site = (DeclaredType) chain.asType();
-    List<ExecutableElement> named = new ArrayList<>();
+    List<ExecutableElement> named = named(chain, name);
     List<ExecutableElement> fitting = new ArrayList<>();
-    for (ExecutableElement candidate : named(chain, name)) {
-      named.add(candidate);
+    for (ExecutableElement candidate : named) {
       ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
       if (type.getParameterTypes().size() == 1 && types.isSubtype(type.getParameterTypes().get(0), throwable)
           && types.isSameType(type.getReturnType(), duration)) {
