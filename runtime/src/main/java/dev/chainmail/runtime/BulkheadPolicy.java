@@ -2,6 +2,13 @@ package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.concurrent.locks.AbstractQueuedSynchronizer;
 
 /**
@@ -29,6 +36,10 @@ public final class BulkheadPolicy {
   private final String fullMessage;
   private final Permits permits;
   private final ChainmailListener listener;
+  /** The asynchronous calls waiting for a permit, first come first. */
+  private final Queue<Held<?>> queued = new ConcurrentLinkedQueue<>();
+  private final Scheduler scheduler;
+  private final ContextPropagator propagator;
 
   private BulkheadPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
@@ -40,6 +51,8 @@ public final class BulkheadPolicy {
         + maxConcurrent + (maxConcurrent == 1 ? " concurrent call" : " concurrent calls") + ")";
     this.permits = new Permits(method, maxConcurrent);
     this.listener = context.listener();
+    this.scheduler = context.scheduler();
+    this.propagator = context.propagator();
   }
 
   /**
@@ -100,6 +113,137 @@ public final class BulkheadPolicy {
       return;
     }
     permits.releaseShared(1);
+    if (!queued.isEmpty()) {
+      serveQueue();
+    }
+  }
+
+  /**
+   * Runs one call of an asynchronous method inside the bulkhead, never blocking a thread: the call starts at once
+   * if a permit is free, and holds it until its stage completes, however it completes. A call that finds none free
+   * waits in a queue, in order of arrival, up to {@code maxWait}; a permit given back goes to the first call still
+   * waiting, which then starts on the thread that gave it back, in its caller's context as the context's
+   * {@link ContextPropagator} captured it. A call still waiting after {@code maxWait}, or at once with no
+   * {@code maxWait}, fails with {@link BulkheadFullException}. Cancelling the returned stage takes a waiting call
+   * out of the queue, or cancels the stage of a started one.
+   *
+   * @param call starts the call beneath the bulkhead; what it throws fails the call
+   * @param <T> the type of the call's value
+   * @return the call's stage, at once
+   * @throws NullPointerException if {@code call} is null
+   */
+  public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<? extends T>> call) {
+    Objects.requireNonNull(call, "call");
+    if (!enabled) {
+      StageRelay<T> relay = new StageRelay<>();
+      relay.follow(AsyncStages.start(call));
+      return relay;
+    }
+    if (permits.take()) {
+      Held<T> held = new Held<>(call, null, Held.STARTED);
+      held.begin();
+      return held;
+    }
+    if (maxWaitNanos == 0) {
+      return AsyncStages.failed(full(" and no permit came within 0s", null));
+    }
+    Held<T> waiting = new Held<>(call, propagator.capture(), Held.WAITING);
+    queued.add(waiting);
+    waiting.timer = scheduler.schedule(waiting, maxWaitNanos);
+    serveQueue();
+    return waiting;
+  }
+
+  /** Gives each permit that is free to the first call still waiting in the queue, while there are both. */
+  private void serveQueue() {
+    while (!queued.isEmpty() && permits.take()) {
+      Held<?> next = queued.poll();
+      while (next != null && !next.claim()) {
+        next = queued.poll();
+      }
+      if (next == null) {
+        permits.releaseShared(1);
+      } else {
+        next.beginAfterWait();
+      }
+    }
+  }
+
+  /**
+   * An asynchronous call in the bulkhead: waiting in the queue for a permit, or holding one until its stage
+   * completes. As a {@link Runnable}, it is the end of its wait.
+   */
+  private final class Held<T> extends StageRelay<T> implements Runnable {
+    static final int WAITING = 0;
+    static final int STARTED = 1;
+    static final int ABANDONED = 2;
+
+    private final Supplier<? extends CompletionStage<? extends T>> call;
+    private final Executor caller;
+    private final AtomicInteger state;
+    private volatile Scheduler.Cancellable timer;
+    private volatile boolean begun;
+
+    Held(Supplier<? extends CompletionStage<? extends T>> call, Executor caller, int state) {
+      this.call = call;
+      this.caller = caller;
+      this.state = new AtomicInteger(state);
+    }
+
+    /** Takes a waiting call out of its wait, to start or to abandon it; false if it is out already. */
+    boolean claim() {
+      return state.compareAndSet(WAITING, STARTED);
+    }
+
+    /** Starts the call, which holds a permit. */
+    void begin() {
+      begun = true;
+      follow(AsyncStages.start(call));
+    }
+
+    /** Starts a call that waited, with the permit just handed to it. */
+    void beginAfterWait() {
+      Scheduler.Cancellable waited = timer;
+      if (waited != null) {
+        waited.cancel();
+      }
+      try {
+        caller.execute(this::begin);
+      } catch (Throwable broken) {
+        // The context propagator failed. If the call had begun, its stage gives the permit back when it ends.
+        if (!begun) {
+          release();
+        }
+        completeExceptionally(broken);
+      }
+    }
+
+    /** The wait is over and no permit came. */
+    @Override
+    public void run() {
+      if (state.compareAndSet(WAITING, ABANDONED)) {
+        queued.remove(this);
+        completeExceptionally(full(" and no permit came within " + Durations.format(maxWaitNanos), null));
+      }
+    }
+
+    @Override
+    boolean onDone(T value, Throwable failure) {
+      release();
+      return true;
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      if (state.compareAndSet(WAITING, ABANDONED)) {
+        queued.remove(this);
+        Scheduler.Cancellable waited = timer;
+        if (waited != null) {
+          waited.cancel();
+        }
+      }
+      return super.cancel(mayInterruptIfRunning);
+    }
   }
 
   /** @return how many permits are held at this moment */

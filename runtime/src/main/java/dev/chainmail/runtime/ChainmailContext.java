@@ -41,6 +41,7 @@ public final class ChainmailContext {
   private final ChainmailConfig config;
   private final ChainmailListener listener;
   private final Optional<CheckpointStore> checkpointStore;
+  private final ContextPropagator propagator;
   private final SharedGuards guards = new SharedGuards();
 
   private ChainmailContext(Builder builder) {
@@ -63,6 +64,7 @@ public final class ChainmailContext {
       this.listener = ChainmailListener.of(List.of(builder.listener, FlightRecorderListener.INSTANCE));
     }
     this.checkpointStore = Optional.ofNullable(builder.checkpointStore);
+    this.propagator = builder.propagator;
   }
 
   /**
@@ -103,6 +105,14 @@ public final class ChainmailContext {
    */
   public Scheduler scheduler() {
     return scheduler;
+  }
+
+  /**
+   * @return what carries the caller's thread context onto the threads that run the later parts of asynchronous
+   *     calls; {@link ContextPropagator#NONE} unless the builder was given one
+   */
+  public ContextPropagator propagator() {
+    return propagator;
   }
 
   /** @return the random source that jitter and replica choices draw on */
@@ -169,6 +179,7 @@ public final class ChainmailContext {
     private ChainmailListener listener = ChainmailListener.NONE;
     private CheckpointStore checkpointStore;
     private boolean flightRecorder = true;
+    private ContextPropagator propagator = ContextPropagator.NONE;
 
     private Builder() {}
 
@@ -274,6 +285,19 @@ public final class ChainmailContext {
      */
     public Builder checkpointStore(CheckpointStore checkpointStore) {
       this.checkpointStore = Objects.requireNonNull(checkpointStore, "checkpointStore");
+      return this;
+    }
+
+    /**
+     * Sets what carries the caller's thread context, such as MDC or a tracing span, onto the threads that run
+     * asynchronous retries and calls that waited for a permit. See {@link ContextPropagator}.
+     *
+     * @param propagator the propagator; {@link ContextPropagator#NONE} by default
+     * @return this builder
+     * @throws NullPointerException if {@code propagator} is null
+     */
+    public Builder contextPropagator(ContextPropagator propagator) {
+      this.propagator = Objects.requireNonNull(propagator, "propagator");
       return this;
     }
 

@@ -2,6 +2,10 @@ package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * A circuit breaker: stops calling a target that keeps failing, and tries it again after a delay.
@@ -260,6 +264,56 @@ public final class CircuitBreakerPolicy {
       return;
     }
     record(permit, CallWindow.FAILURE);
+  }
+
+  /**
+   * Runs one call of an asynchronous method through the breaker: it is admitted as a synchronous call is, and its
+   * outcome is recorded when its stage completes. A failure that {@code counted} rejects is recorded as a success,
+   * as the {@code skipOn} and {@code failOn} of a synchronous call are; a cancelled stage's
+   * {@link java.util.concurrent.CancellationException} is a failure like any other.
+   *
+   * @param call starts the call beneath the breaker; what it throws fails the call
+   * @param counted whether a failure counts against the breaker: the proxy's {@code failOn} and {@code skipOn}
+   *     checks
+   * @param <T> the type of the call's value
+   * @return the call's stage
+   * @throws CircuitBreakerOpenException if the breaker does not admit the call, which is then not started
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<? extends T>> call,
+      Predicate<? super Throwable> counted) {
+    Objects.requireNonNull(call, "call");
+    Objects.requireNonNull(counted, "counted");
+    long permit = acquire();
+    Admitted<T> admitted = new Admitted<>(permit,
+        slowCallThresholdNanos == NO_LIMIT ? 0L : clock.nanoTime(), counted);
+    admitted.follow(AsyncStages.start(call));
+    return admitted;
+  }
+
+  /** An admitted asynchronous call, whose outcome the breaker records when its stage completes. */
+  private final class Admitted<T> extends StageRelay<T> {
+    private final long permit;
+    private final long startNanos;
+    private final Predicate<? super Throwable> counted;
+
+    Admitted(long permit, long startNanos, Predicate<? super Throwable> counted) {
+      this.permit = permit;
+      this.startNanos = startNanos;
+      this.counted = counted;
+    }
+
+    @Override
+    boolean onDone(T value, Throwable failure) {
+      if (failure != null && counted.test(failure)) {
+        onFailure(permit);
+      } else if (slowCallThresholdNanos == NO_LIMIT) {
+        onSuccess(permit);
+      } else {
+        onSuccess(permit, startNanos);
+      }
+      return true;
+    }
   }
 
   /**

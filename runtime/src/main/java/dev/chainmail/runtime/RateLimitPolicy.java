@@ -2,6 +2,10 @@ package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * A strict rate limiter: in any interval {@code [t, t + window)} of the context's clock, at most {@code permits}
@@ -33,6 +37,8 @@ public final class RateLimitPolicy {
   private final Clock clock;
   private final Sleeper sleeper;
   private final ChainmailListener listener;
+  private final Scheduler scheduler;
+  private final ContextPropagator propagator;
 
   private final Object lock = new Object();
   /** The last {@code permits} grant times, oldest at {@link #next} once {@link #granted} reaches the capacity. */
@@ -53,6 +59,8 @@ public final class RateLimitPolicy {
     this.clock = context.clock();
     this.sleeper = context.sleeper();
     this.listener = context.listener();
+    this.scheduler = context.scheduler();
+    this.propagator = context.propagator();
     this.grants = new long[permits];
   }
 
@@ -82,12 +90,31 @@ public final class RateLimitPolicy {
     if (!enabled) {
       return clock.nanoTime();
     }
-    long now;
-    long grant;
+    long now = clock.nanoTime();
+    long grant = reserve(now);
+    long pause = grant - now;
+    if (pause > 0) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw interrupted(pause, null);
+      }
+      try {
+        sleeper.sleep(pause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw interrupted(pause, e);
+      }
+    }
+    return grant;
+  }
+
+  /**
+   * Reserves the next permit, if it lies at most {@code maxWait} after {@code now}, the clock's reading before the
+   * lock was taken: the grant time, by the context's clock.
+   */
+  private long reserve(long now) {
+    long grant = now;
     boolean reserved;
     synchronized (lock) {
-      now = clock.nanoTime();
-      grant = now;
       if (granted > 0) {
         long newest = grants[next == 0 ? permits - 1 : next - 1];
         if (newest > grant) {
@@ -107,22 +134,75 @@ public final class RateLimitPolicy {
         granted++;
       }
     }
-    long pause = grant - now;
     if (!reserved) {
-      throw limited("the next permit is free in " + Durations.approximate(pause) + pastMaxWait, null);
-    }
-    if (pause > 0) {
-      if (Thread.currentThread().isInterrupted()) {
-        throw interrupted(pause, null);
-      }
-      try {
-        sleeper.sleep(pause);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw interrupted(pause, e);
-      }
+      throw limited("the next permit is free in " + Durations.approximate(grant - now) + pastMaxWait, null);
     }
     return grant;
+  }
+
+  /**
+   * Runs one call of an asynchronous method under the limit, never blocking a thread: the call starts at once if a
+   * permit is free now. If the next permit lies at most {@code maxWait} ahead, the call reserves it and starts when
+   * it is granted, on the context's {@linkplain ChainmailContext#scheduler() scheduler}, in its caller's context as
+   * the context's {@link ContextPropagator} captured it. Cancelling the returned stage before then calls the call
+   * off; its permit stays spent, as a permit once granted always is.
+   *
+   * @param call starts the call beneath the limit; what it throws fails the call
+   * @param <T> the type of the call's value
+   * @return the call's stage
+   * @throws RateLimitedException if the next permit lies more than {@code maxWait} ahead; nothing is reserved
+   * @throws NullPointerException if {@code call} is null
+   */
+  public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<? extends T>> call) {
+    Objects.requireNonNull(call, "call");
+    long pause = 0L;
+    if (enabled) {
+      long now = clock.nanoTime();
+      pause = reserve(now) - now;
+    }
+    Delayed<T> delayed = new Delayed<>(call, pause > 0 ? propagator.capture() : null);
+    if (pause > 0) {
+      delayed.timer = scheduler.schedule(delayed, pause);
+    } else {
+      delayed.begin();
+    }
+    return delayed;
+  }
+
+  /** A call that waits for its permit's grant time, as a task on the scheduler, then follows its stage. */
+  private static final class Delayed<T> extends StageRelay<T> implements Runnable {
+    private final Supplier<? extends CompletionStage<? extends T>> call;
+    private final Executor caller;
+    private volatile Scheduler.Cancellable timer;
+
+    Delayed(Supplier<? extends CompletionStage<? extends T>> call, Executor caller) {
+      this.call = call;
+      this.caller = caller;
+    }
+
+    void begin() {
+      if (!isDone()) {
+        follow(AsyncStages.start(call));
+      }
+    }
+
+    @Override
+    public void run() {
+      try {
+        caller.execute(this::begin);
+      } catch (Throwable broken) {
+        completeExceptionally(broken);
+      }
+    }
+
+    @Override
+    public boolean cancel(boolean mayInterruptIfRunning) {
+      Scheduler.Cancellable waiting = timer;
+      if (waiting != null) {
+        waiting.cancel();
+      }
+      return super.cancel(mayInterruptIfRunning);
+    }
   }
 
   private RateLimitedException interrupted(long pause, InterruptedException cause) {

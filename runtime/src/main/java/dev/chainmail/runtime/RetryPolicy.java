@@ -3,6 +3,11 @@ package dev.chainmail.runtime;
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * The retry schedule of one guarded method: how many attempts, and how long to pause between them.
@@ -149,11 +154,24 @@ public final class RetryPolicy {
 
   /** The decision and the pause; {@code timed} says whether {@code startNanos} may be checked against maxDuration. */
   private boolean retry(int attempt, Throwable failure, boolean timed, long startNanos, long hintNanos) {
+    if (Thread.currentThread().isInterrupted() && enabled && attempt < maxAttempts) {
+      return giveUp(attempt, failure);
+    }
+    long pause = nextPause(attempt, failure, timed, startNanos, hintNanos);
+    return pause >= 0 && pause(attempt, failure, pause);
+  }
+
+  /**
+   * The decision alone: the pause before the next attempt, in nanoseconds, or -1 once the listener has heard that
+   * retrying stops. A pause granted has spent its share of the budget.
+   */
+  long nextPause(int attempt, Throwable failure, boolean timed, long startNanos, long hintNanos) {
     if (!enabled) {
-      return false;
+      return -1L;
     }
     if (attempt >= maxAttempts) {
-      return giveUp(attempt, failure);
+      giveUp(attempt, failure);
+      return -1L;
     }
     long pause = pauseNanos(attempt);
     if (hintNanos > pause) {
@@ -162,13 +180,73 @@ public final class RetryPolicy {
     if (timed && maxDurationNanos != NO_LIMIT) {
       long elapsed = clock.nanoTime() - startNanos;
       if (elapsed >= maxDurationNanos || pause >= maxDurationNanos - elapsed) {
-        return giveUp(attempt, failure);
+        giveUp(attempt, failure);
+        return -1L;
       }
     }
-    if (Thread.currentThread().isInterrupted() || budget != null && !budget.trySpend()) {
-      return giveUp(attempt, failure);
+    if (budget != null && !budget.trySpend()) {
+      giveUp(attempt, failure);
+      return -1L;
     }
-    return pause(attempt, failure, pause);
+    return pause;
+  }
+
+  /**
+   * Runs one call of an asynchronous method under this policy: {@code attempt} starts an attempt, and each failed
+   * attempt that {@code retried} accepts is tried again after its pause, on the context's
+   * {@linkplain ChainmailContext#scheduler() scheduler}, never blocking a thread. The proxy calls this once per
+   * call; the call is counted toward the budget here.
+   *
+   * <p>The returned stage completes with the first attempt's value that {@code rejects} does not reject, or, once
+   * retrying stops, with the last attempt's failure, or its rejected value. Cancelling it cancels the attempt under
+   * way and calls off the next one. Scheduled attempts run inside the caller's context, as the context's
+   * {@link ContextPropagator} captured it when this method was called.
+   *
+   * @param attempt starts one attempt; it may return a failed stage, or throw, which fails the attempt
+   * @param retried whether a failure is retried: the proxy's {@code retryOn} and {@code abortOn} checks
+   * @param delayFrom the wait a failure asks for, from the proxy's {@code delayFrom} method; null for none, and
+   *     then a failure that is a {@link RetryAfter} asks for its own
+   * @param rejects whether a value is tried again, from the proxy's {@code retryOnResult} method; null for none
+   * @param <T> the type of the attempts' values
+   * @return the call's stage, at once
+   * @throws NullPointerException if {@code attempt} or {@code retried} is null
+   */
+  public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<? extends T>> attempt,
+      Predicate<? super Throwable> retried, Function<? super Throwable, Duration> delayFrom,
+      Predicate<? super T> rejects) {
+    recordCall();
+    AsyncRetry<T> call = new AsyncRetry<>(this, attempt, retried, delayFrom, rejects,
+        maxDurationNanos == NO_LIMIT ? 0L : clock.nanoTime(), context.propagator().capture());
+    call.attempt();
+    return call;
+  }
+
+  /**
+   * {@link #async(Supplier, Predicate, Function, Predicate)} with no {@code delayFrom} and no {@code rejects}.
+   *
+   * @param attempt starts one attempt
+   * @param retried whether a failure is retried
+   * @param <T> the type of the attempts' values
+   * @return the call's stage, at once
+   */
+  public <T> CompletableFuture<T> async(Supplier<? extends CompletionStage<? extends T>> attempt,
+      Predicate<? super Throwable> retried) {
+    return async(attempt, retried, null, null);
+  }
+
+  /** The pause before an asynchronous call's next attempt, or -1 if retrying stops. */
+  long nextAsyncPause(int attempt, Throwable failure, long startNanos,
+      Function<? super Throwable, Duration> delayFrom) {
+    long hint = failure == null ? 0L : delayFrom != null ? nanos(delayFrom.apply(failure)) : hint(failure);
+    long pause = nextPause(attempt, failure, true, startNanos, hint);
+    if (pause >= 0 && listener != ChainmailListener.NONE) {
+      listener.onRetry(method, attempt, failure, pause);
+    }
+    return pause;
+  }
+
+  Scheduler scheduler() {
+    return context.scheduler();
   }
 
   /** The wait a failure asks for through {@link RetryAfter}, in nanoseconds; 0 for none. */

@@ -2,6 +2,7 @@ package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -47,6 +48,7 @@ public final class TimeoutPolicy {
   private final Clock clock;
   private final DeadlineWatch watch;
   private final ChainmailListener listener;
+  private final Scheduler scheduler;
 
   private TimeoutPolicy(Builder builder, ChainmailContext context) {
     this.method = builder.method;
@@ -56,6 +58,7 @@ public final class TimeoutPolicy {
     this.clock = context.clock();
     this.watch = clock instanceof VirtualTime ? ((VirtualTime) clock).deadlines() : Watchdog.INSTANCE;
     this.listener = context.listener();
+    this.scheduler = context.scheduler();
   }
 
   /**
@@ -122,6 +125,54 @@ public final class TimeoutPolicy {
       TimeoutExceededException timedOut = new TimeoutExceededException(method, message, failure);
       listener.onTimeout(method, timedOut);
       throw timedOut;
+    }
+  }
+
+  /**
+   * Bounds one attempt of an asynchronous method without blocking a thread: the returned stage completes as
+   * {@code stage} does, unless {@code timeout} passes first, by the context's clock and on its
+   * {@linkplain ChainmailContext#scheduler() scheduler}. Then it fails with {@link TimeoutExceededException}, the
+   * listener hears of it, and {@code stage} is cancelled. A stage that completes in time calls off its timer.
+   *
+   * @param stage the stage beneath the timeout
+   * @param <T> the type of its value
+   * @return the bounded stage; {@code stage} itself if the config turned the guard off
+   * @throws NullPointerException if {@code stage} is null
+   */
+  public <T> CompletableFuture<T> async(CompletableFuture<T> stage) {
+    Objects.requireNonNull(stage, "stage");
+    if (!enabled) {
+      return stage;
+    }
+    TimedStage<T> timed = new TimedStage<>();
+    timed.timer = scheduler.schedule(timed, timeoutNanos);
+    timed.follow(stage);
+    return timed;
+  }
+
+  /** The stage of {@link #async}: it follows the stage beneath, and fails and cancels it when its timer fires. */
+  private final class TimedStage<T> extends StageRelay<T> implements Runnable {
+    private volatile Scheduler.Cancellable timer;
+
+    @Override
+    public void run() {
+      if (isDone()) {
+        return;
+      }
+      TimeoutExceededException timedOut = new TimeoutExceededException(method, message, null);
+      if (completeExceptionally(timedOut)) {
+        listener.onTimeout(method, timedOut);
+        cancelSource();
+      }
+    }
+
+    @Override
+    boolean onDone(T value, Throwable failure) {
+      Scheduler.Cancellable armed = timer;
+      if (armed != null) {
+        armed.cancel();
+      }
+      return true;
     }
   }
 
