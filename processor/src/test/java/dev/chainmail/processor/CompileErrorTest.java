@@ -1237,6 +1237,38 @@ class CompileErrorTest {
     assertNoProxy();
   }
 
+  // ---- asynchronous methods ----
+
+  @Test
+  void checkpointOnAnAsynchronousMethod() {
+    assertError("@Checkpoint cannot be used on search(String), which returns "
+        + "java.util.concurrent.CompletionStage<String>: a durable step records the value", "@Checkpoint",
+        "public class Chain {",
+        "  @Checkpoint",
+        "  public java.util.concurrent.CompletionStage<String> search(String topic) { return null; }",
+        "}");
+  }
+
+  @Test
+  void runIdOnAnAsynchronousMethod() {
+    assertError("@RunId cannot be used on run(String), which returns "
+        + "java.util.concurrent.CompletableFuture<String>: a durable run belongs to the thread", "run(",
+        "public class Chain {",
+        "  public java.util.concurrent.CompletableFuture<String> run(@RunId String id) { return null; }",
+        "}");
+  }
+
+  @Test
+  void replicatedOnAnAsynchronousMethod() {
+    assertError("@Replicated cannot be used on answer(), which returns "
+        + "java.util.concurrent.CompletionStage<String>: replicas are not supported on asynchronous",
+        "answer()",
+        "@Replicated",
+        "public interface Chain {",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
   // ---- @Replicated and @Heartbeat ----
 
   @Test

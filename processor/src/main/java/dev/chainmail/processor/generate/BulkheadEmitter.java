@@ -44,6 +44,11 @@ final class BulkheadEmitter implements GuardEmitter {
         .build();
   }
 
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    return CodeBlock.of("$L.async(() -> $L)", PerReplica.policy(method, field(method)), stage);
+  }
+
   private static String field(GuardedMethod method) {
     return method.fieldPrefix() + "$bulkhead";
   }

@@ -92,6 +92,20 @@ final class CircuitBreakerEmitter implements GuardEmitter {
   }
 
   @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    CircuitBreakerSpec breaker = spec(method);
+    String failure = method.locals().failure();
+    return CodeBlock.of("$L.async(() -> $L,$W$N -> $L)", PerReplica.policy(method, field(method)), stage, failure,
+        FailureChecks.handled(failure, breaker.failOn(), breaker.skipOn()));
+  }
+
+  /** An open breaker rejects a call before it starts. */
+  @Override
+  public boolean rejectsAsync() {
+    return true;
+  }
+
+  @Override
   public List<MethodSpec> proxyMethods(ChainModel model) {
     List<GuardedMethod> single = new ArrayList<>();
     List<GuardedMethod> perReplica = new ArrayList<>();

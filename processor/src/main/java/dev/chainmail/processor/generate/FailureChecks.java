@@ -24,6 +24,24 @@ final class FailureChecks {
     return condition.build();
   }
 
+  /**
+   * The opposite of {@link #unhandled}, written positively for the predicates of asynchronous guards: a condition
+   * that holds when {@code failure} is handled; {@code true} if every failure is.
+   */
+  static CodeBlock handled(String failure, List<ClassName> handled, List<ClassName> excluded) {
+    if (handled.isEmpty() && excluded.isEmpty()) {
+      return CodeBlock.of("true");
+    }
+    CodeBlock.Builder condition = CodeBlock.builder();
+    if (!handled.isEmpty()) {
+      condition.add(handled.size() == 1 || excluded.isEmpty() ? "$L" : "($L)", anyInstance(failure, handled));
+    }
+    if (!excluded.isEmpty()) {
+      condition.add(handled.isEmpty() ? "!($L)" : "$W&& !($L)", anyInstance(failure, excluded));
+    }
+    return condition.build();
+  }
+
   private static CodeBlock anyInstance(String failure, List<ClassName> classes) {
     CodeBlock.Builder any = CodeBlock.builder();
     for (int i = 0; i < classes.size(); i++) {

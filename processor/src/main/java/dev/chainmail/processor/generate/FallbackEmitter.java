@@ -55,6 +55,29 @@ final class FallbackEmitter implements GuardEmitter {
     return code.endControlFlow().build();
   }
 
+  /**
+   * Writes the fallback of an asynchronous method: when the stage beneath fails, the same checks as a synchronous
+   * fallback's decide whether the fallback method's stage answers instead.
+   */
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    FallbackSpec fallback = method.guard(FallbackSpec.class).orElseThrow();
+    String failure = method.locals().failure();
+    CodeBlock unanswered = FailureChecks.unhandled(failure, fallback.applyOn(), fallback.skipOn());
+    CodeBlock off = CodeBlock.of("!this.$N", field(method));
+    // The lambda's statements are written with add, not addStatement: the whole is one expression that the
+    // generator returns in a statement of its own.
+    return CodeBlock.builder()
+        .add("$T.recover($L, $N -> {\n", ProxyGenerator.ASYNC_STAGES, stage, failure).indent()
+        .add("if ($L) {\n", unanswered.isEmpty() ? off : CodeBlock.of("$L$W|| $L", off, unanswered)).indent()
+        .add("return $T.failed($N);\n", ProxyGenerator.ASYNC_STAGES, failure).unindent()
+        .add("}\n")
+        .add("this.$N.onFallback($S, $N);\n", ProxyGenerator.LISTENER_FIELD, method.id(), failure)
+        .add("return $L;\n", ChainMethodCalls.call(fallback.method(), form, arguments(method, fallback)))
+        .unindent().add("})")
+        .build();
+  }
+
   private static String field(GuardedMethod method) {
     return method.fieldPrefix() + "$fallback";
   }

@@ -69,6 +69,25 @@ interface GuardEmitter {
   }
 
   /**
+   * For an {@linkplain GuardedMethod#isAsync asynchronous} method: an expression of type
+   * {@code CompletableFuture<T>}, the stage of this guard over {@code stage}, an expression of the same type for the
+   * guards beneath, which never throws and may be evaluated more than once (as a retry's attempts do) or later (as a
+   * rate limit's delayed start does). The generator puts each guard's expression in a method of its own. Guards
+   * that validation keeps off asynchronous methods need not implement it.
+   */
+  default CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " has no asynchronous form");
+  }
+
+  /**
+   * Whether the expression of {@link #wrapAsync} may throw, as a guard that rejects a call before starting it
+   * does; the generator then turns what it throws into a failed stage.
+   */
+  default boolean rejectsAsync() {
+    return false;
+  }
+
+  /**
    * Statements for the proxy as a whole, run in every constructor after every method's {@link #initializer}, where
    * the parameter named {@code context} holds the {@code ChainmailContext}; none by default.
    */

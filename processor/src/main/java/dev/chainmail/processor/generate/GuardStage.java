@@ -1,6 +1,7 @@
 package dev.chainmail.processor.generate;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * The guards in the order they nest, outermost first: the one place that order is defined.
@@ -40,6 +41,15 @@ enum GuardStage {
   /** The guard's annotation, as documentation names it. */
   String title() {
     return title;
+  }
+
+  /** The stage's name in a generated method's name: {@code CircuitBreaker} for {@link #CIRCUIT_BREAKER}. */
+  String simpleName() {
+    StringBuilder name = new StringBuilder();
+    for (String word : name().split("_")) {
+      name.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+    }
+    return name.toString();
   }
 
   GuardEmitter emitter() {

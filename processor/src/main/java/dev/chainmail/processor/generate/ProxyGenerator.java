@@ -36,6 +36,8 @@ public final class ProxyGenerator {
   private static final String INIT_METHOD = "chainmail$init";
   static final ClassName CONTEXT = ClassName.get("dev.chainmail.runtime", "ChainmailContext");
   static final ClassName LISTENER = ClassName.get("dev.chainmail.runtime", "ChainmailListener");
+  static final ClassName ASYNC_STAGES = ClassName.get("dev.chainmail.runtime", "AsyncStages");
+  private static final ClassName FUTURE = ClassName.get("java.util.concurrent", "CompletableFuture");
   private static final ClassName GENERATED = ClassName.get("javax.annotation.processing", "Generated");
   private static final String PROCESSOR = "dev.chainmail.processor.ChainmailProcessor";
 
@@ -170,6 +172,9 @@ public final class ProxyGenerator {
    * of what is beneath it, the private method that holds the guards beneath.
    */
   private List<MethodSpec> guardedMethod(ProxyForm form, GuardedMethod method) {
+    if (method.isAsync()) {
+      return asyncMethod(form, method);
+    }
     MethodSignature signature = method.signature();
     CodeBlock target = method.has(ReplicatedSpec.class) ? CodeBlock.of("$N", method.locals().target())
         : form.target();
@@ -196,6 +201,76 @@ public final class ProxyGenerator {
     }
     methods.add(0, overriding(signature).addCode(body).build());
     return methods;
+  }
+
+  /**
+   * The override of an asynchronous method and a private method per guard beneath the outermost, from the innermost
+   * out: first the call of the chain's own method, whose failure, thrown or in its stage, becomes the stage's;
+   * then each guard's stage over the one beneath. No method throws: what a guard throws to reject a call becomes a
+   * failed stage too.
+   */
+  private List<MethodSpec> asyncMethod(ProxyForm form, GuardedMethod method) {
+    MethodSignature signature = method.signature();
+    TypeName future = ParameterizedTypeName.get(FUTURE, method.stageValue().orElseThrow());
+    String failure = method.locals().failure();
+    List<MethodSpec> methods = new ArrayList<>();
+    String callName = method.fieldPrefix() + "$call";
+    methods.add(asyncHelper(signature, future, callName, "the call of the chain's own method", CodeBlock.builder()
+        .beginControlFlow("try")
+        .addStatement("return $T.of($L.$N($L), $S)", ASYNC_STAGES, form.target(), signature.name(),
+            signature.arguments(), method.id())
+        .nextControlFlow("catch ($T $N)", Throwable.class, failure)
+        .addStatement("return $T.failed($N)", ASYNC_STAGES, failure)
+        .endControlFlow()
+        .build()));
+    CodeBlock stage = CodeBlock.of("this.$N($L)", callName, signature.arguments());
+    List<GuardStage> stages = new ArrayList<>();
+    for (GuardStage guard : GuardStage.innermostFirst()) {
+      if (guard.emitter().applies(method)) {
+        stages.add(guard);
+      }
+    }
+    for (int i = 0; i < stages.size(); i++) {
+      GuardEmitter emitter = stages.get(i).emitter();
+      CodeBlock expression = emitter.wrapAsync(method, form, stage);
+      // Not addStatement: the expression may hold a lambda with statements of its own, as a fallback's does.
+      CodeBlock returned = CodeBlock.of("return $L;\n", expression);
+      CodeBlock body = emitter.rejectsAsync()
+          ? CodeBlock.builder()
+              .beginControlFlow("try")
+              .add(returned)
+              .nextControlFlow("catch ($T $N)", Throwable.class, failure)
+              .addStatement("return $T.failed($N)", ASYNC_STAGES, failure)
+              .endControlFlow()
+              .build()
+          : returned;
+      if (i == stages.size() - 1) {
+        methods.add(0, overriding(signature).addCode(body).build());
+      } else {
+        String name = method.fieldPrefix() + "$with" + stages.get(i).simpleName();
+        methods.add(asyncHelper(signature, future, name, "the call under " + stages.get(i).title()
+            + " and the guards beneath it", body));
+        stage = CodeBlock.of("this.$N($L)", name, signature.arguments());
+      }
+    }
+    return methods;
+  }
+
+  /** A private method of an asynchronous method's proxy: one layer of its stage, with the method's parameters. */
+  private static MethodSpec asyncHelper(MethodSignature signature, TypeName future, String name, String what,
+      CodeBlock body) {
+    MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
+        .addJavadoc("$L: $L.\n", signature.describe(), what)
+        .addModifiers(Modifier.PRIVATE)
+        .addTypeVariables(signature.typeVariables())
+        .returns(future);
+    if (signature.deprecated()) {
+      helper.addAnnotation(Deprecated.class);
+    }
+    for (Parameter parameter : signature.parameters()) {
+      helper.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+    }
+    return helper.addCode(body).build();
   }
 
   /**

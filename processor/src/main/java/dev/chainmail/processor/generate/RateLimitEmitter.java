@@ -41,6 +41,17 @@ final class RateLimitEmitter implements GuardEmitter {
         .build();
   }
 
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    return CodeBlock.of("$L.async(() -> $L)", PerReplica.policy(method, field(method)), stage);
+  }
+
+  /** A call past {@code maxWait} is rejected before it starts. */
+  @Override
+  public boolean rejectsAsync() {
+    return true;
+  }
+
   private static String field(GuardedMethod method) {
     return method.fieldPrefix() + "$rateLimit";
   }

@@ -100,6 +100,37 @@ final class RetryEmitter implements GuardEmitter {
         .build();
   }
 
+  /**
+   * Writes a retry of an asynchronous method: the runtime's loop over attempts, each scheduled after its pause,
+   * given the attempt and the {@code retryOn} and {@code abortOn} checks, and the {@code delayFrom} and
+   * {@code retryOnResult} methods where the annotation names them.
+   */
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();
+    GuardedMethod.LocalNames locals = method.locals();
+    String failure = locals.failure();
+    CodeBlock.Builder code = CodeBlock.builder()
+        .add("this.$N.async(() -> $L,$W$N -> $L", field(method), stage, failure,
+            FailureChecks.handled(failure, retry.retryOn(), retry.abortOn()));
+    if (retry.delayFrom().isPresent() || retry.retryOnResult().isPresent()) {
+      code.add(",$W");
+      if (retry.delayFrom().isPresent()) {
+        code.add("$N -> $L", failure, delayFrom(retry, form, failure));
+      } else {
+        code.add("null");
+      }
+      code.add(",$W");
+      if (retry.retryOnResult().isPresent()) {
+        code.add("$N -> $L", locals.result(), ChainMethodCalls.call(retry.retryOnResult().get(), form,
+            CodeBlock.of("$N", locals.result())));
+      } else {
+        code.add("null");
+      }
+    }
+    return code.add(")").build();
+  }
+
   /** What runs once per call before the first attempt: counting it toward a budget, and noting when it began. */
   private static void begin(GuardedMethod method, CodeBlock.Builder code) {
     RetrySpec retry = method.guard(RetrySpec.class).orElseThrow();

@@ -52,6 +52,11 @@ final class TimeoutEmitter implements GuardEmitter {
         .build();
   }
 
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    return CodeBlock.of("this.$N.async($L)", field(method), stage);
+  }
+
   private static String field(GuardedMethod method) {
     return method.fieldPrefix() + "$timeout";
   }

@@ -11,6 +11,7 @@ import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.GuardedElement;
+import dev.chainmail.processor.scan.StageTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -145,8 +146,10 @@ public final class ChainModelFactory {
         onType.add(spec.getClass());
       }
     }
+    TypeMirror returned = ((ExecutableType) types.asMemberOf(site, element.method())).getReturnType();
+    Optional<TypeName> stageValue = StageTypes.stageValue(returned, elements).map(TypeName::get);
     return new GuardedMethod(signature, chainName + "/" + signature.name(), fieldPrefix, localNames(signature),
-        List.copyOf(guards), Set.copyOf(onType));
+        List.copyOf(guards), Set.copyOf(onType), stageValue);
   }
 
   private MethodSignature signature(DeclaredType site, ExecutableElement method, boolean fromInterface) {

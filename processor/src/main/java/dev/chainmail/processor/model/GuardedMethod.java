@@ -1,5 +1,6 @@
 package dev.chainmail.processor.model;
 
+import com.palantir.javapoet.TypeName;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -15,6 +16,8 @@ import java.util.Set;
  * @param locals the names of the generated locals, chosen not to clash with the parameters
  * @param guards the specs of its guards, at most one of each kind
  * @param onType the kinds of those guards whose annotation is written on the chain type rather than on the method
+ * @param stageValue for an asynchronous method, one returning {@code CompletionStage<T>} or
+ *     {@code CompletableFuture<T>}, the type {@code T} its stage completes with; empty for a synchronous one
  */
 public record GuardedMethod(
     MethodSignature signature,
@@ -22,7 +25,13 @@ public record GuardedMethod(
     String fieldPrefix,
     LocalNames locals,
     List<GuardSpec> guards,
-    Set<Class<? extends GuardSpec>> onType) {
+    Set<Class<? extends GuardSpec>> onType,
+    Optional<TypeName> stageValue) {
+
+  /** Whether the method is asynchronous: its guards act on the stage it returns. */
+  public boolean isAsync() {
+    return stageValue.isPresent();
+  }
 
   /**
    * Whether the method's guard of a kind comes from an annotation on the chain type, so that the type's config keys

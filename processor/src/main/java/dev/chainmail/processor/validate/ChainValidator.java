@@ -4,9 +4,12 @@ import dev.chainmail.processor.scan.AppliedAnnotation;
 import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.GuardedElement;
+import dev.chainmail.processor.scan.StageTypes;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ElementKind;
@@ -116,6 +119,33 @@ public final class ChainValidator {
     }
   }
 
+  /** The guards an asynchronous method cannot have, each with the message that says why and what to do. */
+  private static final Map<GuardAnnotation, Message> NOT_ASYNC = Map.of(
+      GuardAnnotation.CHECKPOINT, Message.ASYNC_CHECKPOINT,
+      GuardAnnotation.RUN_ID, Message.ASYNC_RUN_ID,
+      GuardAnnotation.REPLICATED, Message.ASYNC_REPLICATED);
+
+  /**
+   * Checks that an asynchronous method has only the guards that can act on its stage; returns those it cannot
+   * have, whose own checks would only add noise.
+   */
+  private Set<GuardAnnotation> validateAsync(GuardedElement guarded, ValidationReport report) {
+    ExecutableElement method = guarded.method();
+    if (!StageTypes.isStage(method.getReturnType(), elements)) {
+      return Set.of();
+    }
+    Set<GuardAnnotation> rejected = EnumSet.noneOf(GuardAnnotation.class);
+    for (GuardAnnotation annotation : GuardAnnotation.values()) {
+      Message message = NOT_ASYNC.get(annotation);
+      if (message != null && guarded.annotations().containsKey(annotation)) {
+        rejected.add(annotation);
+        report.error(method, guarded.annotations().get(annotation).mirror(), message, Describe.method(method),
+            Describe.type(method.getReturnType()));
+      }
+    }
+    return rejected;
+  }
+
   private boolean implemented(TypeElement type, ExecutableElement method, List<ExecutableElement> methods) {
     for (ExecutableElement other : methods) {
       if (!other.getModifiers().contains(Modifier.ABSTRACT) && elements.overrides(other, method, type)) {
@@ -127,6 +157,7 @@ public final class ChainValidator {
 
   private void validateMethod(ChainMembers members, GuardedElement guarded, ValidationReport report) {
     ExecutableElement method = guarded.method();
+    Set<GuardAnnotation> rejected = validateAsync(guarded, report);
     Optional<AnnotationMirror> direct = guarded.firstDirect();
     if (direct.isEmpty()) {
       return;
@@ -151,7 +182,7 @@ public final class ChainValidator {
       return;
     }
     for (Map.Entry<GuardAnnotation, AppliedAnnotation> applied : guarded.annotations().entrySet()) {
-      if (!applied.getValue().fromType()) {
+      if (!applied.getValue().fromType() && !rejected.contains(applied.getKey())) {
         validators.get(applied.getKey()).validate(members, method, applied.getValue().mirror(), report);
       }
     }

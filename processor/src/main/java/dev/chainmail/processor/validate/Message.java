@@ -27,6 +27,16 @@ public enum Message {
       + "errors about them first."),
   TYPE_PROXY_EXISTS("cannot write %s, the proxy of %s: a type of that name already exists. Rename that type."),
 
+  ASYNC_CHECKPOINT("@Checkpoint cannot be used on %s, which returns %s: a durable step records the value a call "
+      + "returns, and a stage is not a value yet. Checkpoint a synchronous method instead, such as the one whose "
+      + "result the stage completes with."),
+  ASYNC_RUN_ID("@RunId cannot be used on %s, which returns %s: a durable run belongs to the thread that runs it, "
+      + "and an asynchronous method gives its thread up at once. Make the entry synchronous; it may wait for a "
+      + "stage with join()."),
+  ASYNC_REPLICATED("@Replicated cannot be used on %s, which returns %s: replicas are not supported on "
+      + "asynchronous methods yet. Make the method synchronous, or move @Replicated to a synchronous method that "
+      + "the asynchronous one calls on an executor of its own."),
+
   METHOD_PRIVATE("@%s cannot be used on private method %s: the generated proxy must override it. Make it "
       + "package-private or wider, or move the annotation."),
   METHOD_STATIC("@%s cannot be used on static method %s: a static method cannot be overridden by the generated "

@@ -1,5 +1,6 @@
 package dev.chainmail.processor.validate;
 
+import dev.chainmail.processor.scan.StageTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,7 @@ public final class RetryMethodResolver {
    */
   public Resolution resultTest(TypeElement chain, ExecutableElement guarded, String name) {
     DeclaredType site = (DeclaredType) chain.asType();
-    TypeMirror result = ((ExecutableType) types.asMemberOf(site, guarded)).getReturnType();
+    TypeMirror result = resultType(chain, guarded);
     List<ExecutableElement> named = named(chain, name);
     List<ExecutableElement> fitting = new ArrayList<>();
     for (ExecutableElement candidate : named) {
@@ -63,6 +64,15 @@ public final class RetryMethodResolver {
       }
     }
     return new Resolution(List.copyOf(named), List.copyOf(fitting));
+  }
+
+  /**
+   * What a result test of {@code guarded} is given: the method's return type, or for an asynchronous method the
+   * type its stage completes with.
+   */
+  public TypeMirror resultType(TypeElement chain, ExecutableElement guarded) {
+    TypeMirror returned = ((ExecutableType) types.asMemberOf((DeclaredType) chain.asType(), guarded)).getReturnType();
+    return StageTypes.stageValue(returned, elements).orElse(returned);
   }
 
   /** The methods named {@code name} that read a delay from a failure: {@code Duration name(F extends Throwable)}. */

@@ -14,8 +14,6 @@ import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.Modifier;
 import javax.lang.model.element.TypeElement;
-import javax.lang.model.type.DeclaredType;
-import javax.lang.model.type.ExecutableType;
 import javax.lang.model.type.TypeKind;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.Elements;
@@ -113,8 +111,7 @@ public final class RetryValidator implements GuardValidator {
 
   private void validateResultTest(TypeElement chain, Element element, ExecutableElement guarded,
       AnnotationMirror retry, String name, ValidationReport report) {
-    TypeMirror result = ((ExecutableType) types.asMemberOf((DeclaredType) chain.asType(),
-        guarded)).getReturnType();
+    TypeMirror result = resolver.resultType(chain, guarded);
     if (result.getKind() == TypeKind.VOID) {
       report.error(element, retry, "retryOnResult", Message.RETRY_ON_RESULT_VOID, name, Describe.method(guarded));
       return;
