@@ -13,7 +13,6 @@ import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.ChainmailListener;
 import dev.chainmail.runtime.CircuitBreakerOpenException;
 import dev.chainmail.runtime.CircuitBreakerPolicy;
-import dev.chainmail.runtime.ContextPropagator;
 import dev.chainmail.runtime.RateLimitedException;
 import dev.chainmail.runtime.TimeoutExceededException;
 import dev.chainmail.runtime.VirtualTime;
@@ -26,6 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -408,22 +408,24 @@ class AsyncBehaviourTest {
     assertEquals("a", value(answer));
   }
 
+  /** A propagator of {@link ScriptedAsync#CONTEXT}, as an MDC one would be, restoring the thread's own after. */
+  private static Executor carryContext() {
+    String captured = ScriptedAsync.CONTEXT.get();
+    return task -> {
+      String own = ScriptedAsync.CONTEXT.get();
+      ScriptedAsync.CONTEXT.set(captured);
+      try {
+        task.run();
+      } finally {
+        ScriptedAsync.CONTEXT.set(own);
+      }
+    };
+  }
+
   @Test
   void theCallersContextIsCarriedOntoScheduledRetries() {
-    ContextPropagator propagator = () -> {
-      String captured = ScriptedAsync.CONTEXT.get();
-      return task -> {
-        String own = ScriptedAsync.CONTEXT.get();
-        ScriptedAsync.CONTEXT.set(captured);
-        try {
-          task.run();
-        } finally {
-          ScriptedAsync.CONTEXT.set(own);
-        }
-      };
-    };
     ResilientAsyncChain chain = chain(ChainmailContext.builder().clock(time).sleeper(time)
-        .contextPropagator(propagator));
+        .contextPropagator(AsyncBehaviourTest::carryContext));
     ScriptedAsync.CONTEXT.set("request-42");
     CompletionStage<String> answer = chain.retried("q");
     ScriptedAsync.CONTEXT.set("the scheduler's own");
@@ -438,19 +440,8 @@ class AsyncBehaviourTest {
 
   @Test
   void aContextPropagatorCarriesContextOntoADelayedStart() {
-    ContextPropagator propagator = () -> {
-      String captured = ScriptedAsync.CONTEXT.get();
-      return task -> {
-        ScriptedAsync.CONTEXT.set(captured);
-        try {
-          task.run();
-        } finally {
-          ScriptedAsync.CONTEXT.remove();
-        }
-      };
-    };
     ResilientAsyncChain chain = chain(ChainmailContext.builder().clock(time).sleeper(time)
-        .contextPropagator(propagator));
+        .contextPropagator(AsyncBehaviourTest::carryContext));
     chain.limited("1");
     ScriptedAsync.CONTEXT.set("caller");
     chain.limited("2");

@@ -43,6 +43,12 @@ final class AsyncRetry<T> extends StageRelay<T> implements Runnable {
     this.caller = caller;
   }
 
+  /** Follows the first attempt, which the policy has started. */
+  void first(CompletionStage<? extends T> stage) {
+    attempts = 1;
+    follow(stage);
+  }
+
   /** Starts the next attempt, unless the call was cancelled. */
   void attempt() {
     if (isDone()) {
@@ -98,9 +104,6 @@ final class AsyncRetry<T> extends StageRelay<T> implements Runnable {
   }
 
   private void cancelNext() {
-    Scheduler.Cancellable waiting = next;
-    if (waiting != null) {
-      waiting.cancel();
-    }
+    StageRelay.cancel(next);
   }
 }

@@ -93,6 +93,19 @@ public final class AsyncStages {
   }
 
   /**
+   * The stage as a future if it has already succeeded, so that a guard with nothing left to do can return it as it
+   * is; null otherwise, and for kinds of stage whose state cannot be read without a callback.
+   */
+  @SuppressWarnings("unchecked") // Read-only, and complete: nothing can change its value.
+  static <T> CompletableFuture<T> succeeded(CompletionStage<? extends T> stage) {
+    if (stage.getClass() != CompletableFuture.class && !(stage instanceof StageRelay)) {
+      return null;
+    }
+    CompletableFuture<? extends T> future = (CompletableFuture<? extends T>) stage;
+    return future.isDone() && !future.isCompletedExceptionally() ? (CompletableFuture<T>) future : null;
+  }
+
+  /**
    * What answers a failed stage in {@link #recover}: a stage for the failure, or the failure again in a failed
    * stage. It may throw, as the chain's fallback method may, which fails the recovering stage.
    *

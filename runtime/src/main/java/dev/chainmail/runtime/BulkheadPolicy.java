@@ -18,7 +18,8 @@ import java.util.concurrent.locks.AbstractQueuedSynchronizer;
  * ends, however it ends. At most {@code maxConcurrent} calls hold a permit at any moment. A call that finds none
  * free waits up to {@code maxWait} for one, then is rejected with {@link BulkheadFullException}. Since a permit can
  * only come from another thread's release, the wait is a real one, in the JDK's time, whatever the context's clock.
- * Taking a free permit is one compare-and-set; waiters are not served in order of arrival.
+ * Taking a free permit is one compare-and-set; waiters are not served in order of arrival. Asynchronous calls, through
+ * {@link #async}, hold their permit until their stage completes and wait in a queue of their own, without a thread.
  *
  * <p>A bulkhead built with a non-empty {@link Builder#name(String) name} is shared by every method of the same
  * {@link ChainmailContext} that builds one with that name; its exceptions name the method that built it first.
@@ -140,8 +141,14 @@ public final class BulkheadPolicy {
       return relay;
     }
     if (permits.take()) {
+      CompletionStage<? extends T> stage = AsyncStages.start(call);
+      CompletableFuture<T> succeeded = AsyncStages.succeeded(stage);
+      if (succeeded != null) {
+        release();
+        return succeeded;
+      }
       Held<T> held = new Held<>(call, null, Held.STARTED);
-      held.begin();
+      held.begin(stage);
       return held;
     }
     if (maxWaitNanos == 0) {
@@ -197,16 +204,18 @@ public final class BulkheadPolicy {
 
     /** Starts the call, which holds a permit. */
     void begin() {
+      begin(AsyncStages.start(call));
+    }
+
+    /** Follows the call's stage, which holds a permit until it completes. */
+    void begin(CompletionStage<? extends T> stage) {
       begun = true;
-      follow(AsyncStages.start(call));
+      follow(stage);
     }
 
     /** Starts a call that waited, with the permit just handed to it. */
     void beginAfterWait() {
-      Scheduler.Cancellable waited = timer;
-      if (waited != null) {
-        waited.cancel();
-      }
+      StageRelay.cancel(timer);
       try {
         caller.execute(this::begin);
       } catch (Throwable broken) {
@@ -237,10 +246,7 @@ public final class BulkheadPolicy {
     public boolean cancel(boolean mayInterruptIfRunning) {
       if (state.compareAndSet(WAITING, ABANDONED)) {
         queued.remove(this);
-        Scheduler.Cancellable waited = timer;
-        if (waited != null) {
-          waited.cancel();
-        }
+        StageRelay.cancel(timer);
       }
       return super.cancel(mayInterruptIfRunning);
     }

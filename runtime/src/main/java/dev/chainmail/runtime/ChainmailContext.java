@@ -204,7 +204,8 @@ public final class ChainmailContext {
     }
 
     /**
-     * Sets the scheduler that runs background tasks, such as replica heartbeats. Without one, the context uses the
+     * Sets the scheduler that runs background tasks: replica heartbeats, and the retries, delayed starts and
+     * timeout timers of asynchronous methods. Without one, the context uses the
      * clock's {@link VirtualTime#scheduler()} if the clock is a {@link VirtualTime} when {@link #build()} is called,
      * else {@link Scheduler#system()}.
      *

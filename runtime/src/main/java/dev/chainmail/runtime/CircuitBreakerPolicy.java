@@ -285,9 +285,19 @@ public final class CircuitBreakerPolicy {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(counted, "counted");
     long permit = acquire();
-    Admitted<T> admitted = new Admitted<>(permit,
-        slowCallThresholdNanos == NO_LIMIT ? 0L : clock.nanoTime(), counted);
-    admitted.follow(AsyncStages.start(call));
+    long startNanos = slowCallThresholdNanos == NO_LIMIT ? 0L : clock.nanoTime();
+    CompletionStage<? extends T> stage = AsyncStages.start(call);
+    CompletableFuture<T> succeeded = AsyncStages.succeeded(stage);
+    if (succeeded != null) {
+      if (slowCallThresholdNanos == NO_LIMIT) {
+        onSuccess(permit);
+      } else {
+        onSuccess(permit, startNanos);
+      }
+      return succeeded;
+    }
+    Admitted<T> admitted = new Admitted<>(permit, startNanos, counted);
+    admitted.follow(stage);
     return admitted;
   }
 

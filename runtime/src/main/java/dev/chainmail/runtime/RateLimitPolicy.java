@@ -197,10 +197,7 @@ public final class RateLimitPolicy {
 
     @Override
     public boolean cancel(boolean mayInterruptIfRunning) {
-      Scheduler.Cancellable waiting = timer;
-      if (waiting != null) {
-        waiting.cancel();
-      }
+      StageRelay.cancel(timer);
       return super.cancel(mayInterruptIfRunning);
     }
   }

@@ -215,9 +215,16 @@ public final class RetryPolicy {
       Predicate<? super Throwable> retried, Function<? super Throwable, Duration> delayFrom,
       Predicate<? super T> rejects) {
     recordCall();
-    AsyncRetry<T> call = new AsyncRetry<>(this, attempt, retried, delayFrom, rejects,
-        maxDurationNanos == NO_LIMIT ? 0L : clock.nanoTime(), context.propagator().capture());
-    call.attempt();
+    long startNanos = maxDurationNanos == NO_LIMIT ? 0L : clock.nanoTime();
+    CompletionStage<? extends T> first = AsyncStages.start(attempt);
+    CompletableFuture<T> succeeded = rejects == null ? AsyncStages.succeeded(first) : null;
+    if (succeeded != null) {
+      // The first attempt has already succeeded, as a cached answer does: nothing to retry, nothing to follow.
+      return succeeded;
+    }
+    AsyncRetry<T> call = new AsyncRetry<>(this, attempt, retried, delayFrom, rejects, startNanos,
+        context.propagator().capture());
+    call.first(first);
     return call;
   }
 

@@ -1,8 +1,10 @@
 package dev.chainmail.runtime;
 
 /**
- * Runs tasks later, off the caller's thread: the runtime's heartbeats (and, later, asynchronous retries) are
- * scheduled here.
+ * Runs tasks later, off the caller's thread: the runtime's heartbeats, and for asynchronous methods the later
+ * attempts of a retry, the start of a call that waits for its rate-limit permit, and the timeout's timers, are
+ * scheduled here. Those run the chain's own method on the scheduler's thread, so an asynchronous method must return
+ * its stage without blocking.
  *
  * <p>The interface is deliberately minimal: one-shot tasks only. A periodic task schedules itself again at the end
  * of each run, which keeps the period measured from the end of the previous run and lets {@link VirtualTime}

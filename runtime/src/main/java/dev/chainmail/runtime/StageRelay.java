@@ -78,6 +78,13 @@ class StageRelay<T> extends CompletableFuture<T> implements BiConsumer<T, Throwa
     }
   }
 
+  /** Calls off a scheduled task of a stage, such as a timer, if there is one. */
+  static void cancel(Scheduler.Cancellable task) {
+    if (task != null) {
+      task.cancel();
+    }
+  }
+
   /** The stage as a future to cancel; null for a stage that has none. */
   private static CompletableFuture<?> cancellable(CompletionStage<?> stage) {
     if (stage instanceof CompletableFuture) {

@@ -6,7 +6,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A synchronous timeout: bounds one attempt of a guarded method on the caller's own thread, with no thread hop.
+ * A timeout: bounds one attempt of a guarded method. A synchronous method's attempt is bounded on the caller's own
+ * thread, with no thread hop, as below; an asynchronous method's stage is bounded by a timer on the context's
+ * scheduler, through {@link #async}.
  *
  * <p>The proxy brackets the call with {@link #start()} and {@code finish}:
  * <pre>{@code
@@ -136,12 +138,14 @@ public final class TimeoutPolicy {
    *
    * @param stage the stage beneath the timeout
    * @param <T> the type of its value
-   * @return the bounded stage; {@code stage} itself if the config turned the guard off
+   * @return the bounded stage; {@code stage} itself if it is already complete, or if the config turned the guard
+   *     off
    * @throws NullPointerException if {@code stage} is null
    */
   public <T> CompletableFuture<T> async(CompletableFuture<T> stage) {
     Objects.requireNonNull(stage, "stage");
-    if (!enabled) {
+    if (!enabled || stage.isDone()) {
+      // A stage that is already complete was in time: no timer, and nothing to follow.
       return stage;
     }
     TimedStage<T> timed = new TimedStage<>();
@@ -168,10 +172,7 @@ public final class TimeoutPolicy {
 
     @Override
     boolean onDone(T value, Throwable failure) {
-      Scheduler.Cancellable armed = timer;
-      if (armed != null) {
-        armed.cancel();
-      }
+      StageRelay.cancel(timer);
       return true;
     }
   }
