@@ -1258,17 +1258,6 @@ class CompileErrorTest {
         "}");
   }
 
-  @Test
-  void replicatedOnAnAsynchronousMethod() {
-    assertError("@Replicated cannot be used on answer(), which returns "
-        + "java.util.concurrent.CompletionStage<String>: replicas are not supported on asynchronous",
-        "answer()",
-        "@Replicated",
-        "public interface Chain {",
-        "  java.util.concurrent.CompletionStage<String> answer();",
-        "}");
-  }
-
   // ---- @Replicated and @Heartbeat ----
 
   @Test

@@ -3,7 +3,11 @@ package dev.chainmail.runtime;
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
 
 /**
  * The routing of one replicated method: which replica of its {@link ReplicaSet} each call goes to first, and which
@@ -330,6 +334,28 @@ public final class ReplicaPolicy {
       current[best] -= total;
       return best;
     }
+  }
+
+  /**
+   * Runs one call of an asynchronous replicated method, never blocking a thread: the call goes to the replica that
+   * {@link #first()} chooses, and a failure that {@code counted} accepts counts against that replica and moves the
+   * call on to the one {@link #next(long)} chooses, on the thread that completed the failed stage, until a replica
+   * succeeds or none is left to try; the last failure then fails the returned stage, with the earlier ones
+   * suppressed. A failure {@code counted} rejects fails it at once and counts against no replica. Cancelling the
+   * returned stage cancels the replica's call under way and counts against none.
+   *
+   * @param call calls the guards beneath for one replica, given its index; what it throws fails that replica
+   * @param counted whether a failure is the replica's: the proxy's {@code failOn} and {@code skipOn} checks
+   * @param <T> the type of the value
+   * @return the call's stage
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> CompletableFuture<T> async(IntFunction<? extends CompletionStage<? extends T>> call,
+      Predicate<? super Throwable> counted) {
+    AsyncFailover<T> failover = new AsyncFailover<>(this, Objects.requireNonNull(call, "call"),
+        Objects.requireNonNull(counted, "counted"));
+    failover.attempt(first());
+    return failover;
   }
 
   /** @return whether calls must be bracketed with {@link ReplicaSet#enter(int)} and {@link ReplicaSet#exit(int)} */

@@ -213,17 +213,23 @@ public final class ProxyGenerator {
     MethodSignature signature = method.signature();
     TypeName future = ParameterizedTypeName.get(FUTURE, method.stageValue().orElseThrow());
     String failure = method.locals().failure();
+    // The guards beneath @Replicated act for one replica, whose index their methods take as a last parameter.
+    String replica = method.has(ReplicatedSpec.class) ? method.locals().replica() : null;
+    CodeBlock target = replica != null
+        ? CodeBlock.of("this.$N.replica($N)", ReplicaSetForm.FIELD, replica)
+        : form.target();
     List<MethodSpec> methods = new ArrayList<>();
     String callName = method.fieldPrefix() + "$call";
-    methods.add(asyncHelper(signature, future, callName, "the call of the chain's own method", CodeBlock.builder()
+    methods.add(asyncHelper(signature, future, callName, "the call of the chain's own method", replica,
+        CodeBlock.builder()
         .beginControlFlow("try")
-        .addStatement("return $T.of($L.$N($L), $S)", ASYNC_STAGES, form.target(), signature.name(),
+        .addStatement("return $T.of($L.$N($L),$W$S)", ASYNC_STAGES, target, signature.name(),
             signature.arguments(), method.id())
         .nextControlFlow("catch ($T $N)", Throwable.class, failure)
         .addStatement("return $T.failed($N)", ASYNC_STAGES, failure)
         .endControlFlow()
         .build()));
-    CodeBlock stage = CodeBlock.of("this.$N($L)", callName, signature.arguments());
+    CodeBlock stage = CodeBlock.of("this.$N($L)", callName, arguments(signature, replica));
     List<GuardStage> stages = new ArrayList<>();
     for (GuardStage guard : GuardStage.innermostFirst()) {
       if (guard.emitter().applies(method)) {
@@ -244,21 +250,35 @@ public final class ProxyGenerator {
               .endControlFlow()
               .build()
           : returned;
+      if (stages.get(i) == GuardStage.REPLICATED) {
+        replica = null;
+      }
       if (i == stages.size() - 1) {
         methods.add(0, overriding(signature).addCode(body).build());
       } else {
         String name = method.fieldPrefix() + "$with" + stages.get(i).simpleName();
         methods.add(asyncHelper(signature, future, name, "the call under " + stages.get(i).title()
-            + " and the guards beneath it", body));
-        stage = CodeBlock.of("this.$N($L)", name, signature.arguments());
+            + " and the guards beneath it", replica, body));
+        stage = CodeBlock.of("this.$N($L)", name, arguments(signature, replica));
       }
     }
     return methods;
   }
 
-  /** A private method of an asynchronous method's proxy: one layer of its stage, with the method's parameters. */
+  /** The arguments of an asynchronous method's layer: the method's, and the replica's index if there is one. */
+  private static String arguments(MethodSignature signature, String replica) {
+    if (replica == null) {
+      return signature.arguments();
+    }
+    return signature.arguments().isEmpty() ? replica : signature.arguments() + ", " + replica;
+  }
+
+  /**
+   * A private method of an asynchronous method's proxy: one layer of its stage, with the method's parameters and,
+   * beneath {@code @Replicated}, the replica's index.
+   */
   private static MethodSpec asyncHelper(MethodSignature signature, TypeName future, String name, String what,
-      CodeBlock body) {
+      String replica, CodeBlock body) {
     MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
         .addJavadoc("$L: $L.\n", signature.describe(), what)
         .addModifiers(Modifier.PRIVATE)
@@ -269,6 +289,9 @@ public final class ProxyGenerator {
     }
     for (Parameter parameter : signature.parameters()) {
       helper.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+    }
+    if (replica != null) {
+      helper.addParameter(int.class, replica);
     }
     return helper.addCode(body).build();
   }

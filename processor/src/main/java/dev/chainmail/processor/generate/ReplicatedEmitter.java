@@ -91,6 +91,24 @@ final class ReplicatedEmitter implements GuardEmitter {
         .build();
   }
 
+  /**
+   * Writes the replicas of an asynchronous method: the runtime's loop over them, given the guards beneath for one
+   * replica's index and the {@code failOn} and {@code skipOn} checks.
+   */
+  @Override
+  public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
+    ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
+    String failure = method.locals().failure();
+    return CodeBlock.of("this.$N.async($N -> $L,$W$N -> $L)", field(method), method.locals().replica(), stage,
+        failure, FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn()));
+  }
+
+  /** Choosing the first replica could fail; the generator turns that into a failed stage. */
+  @Override
+  public boolean rejectsAsync() {
+    return true;
+  }
+
   /** The {@code finally} block, for a success: the set hears it, and a load-balanced call leaves its replica. */
   private static CodeBlock exit(GuardedMethod method, ReplicatedSpec replicated, String set,
       GuardedMethod.LocalNames names) {

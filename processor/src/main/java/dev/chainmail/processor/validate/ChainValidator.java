@@ -122,8 +122,7 @@ public final class ChainValidator {
   /** The guards an asynchronous method cannot have, each with the message that says why and what to do. */
   private static final Map<GuardAnnotation, Message> NOT_ASYNC = Map.of(
       GuardAnnotation.CHECKPOINT, Message.ASYNC_CHECKPOINT,
-      GuardAnnotation.RUN_ID, Message.ASYNC_RUN_ID,
-      GuardAnnotation.REPLICATED, Message.ASYNC_REPLICATED);
+      GuardAnnotation.RUN_ID, Message.ASYNC_RUN_ID);
 
   /**
    * Checks that an asynchronous method has only the guards that can act on its stage; returns those it cannot

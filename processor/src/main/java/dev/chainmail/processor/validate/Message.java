@@ -33,9 +33,6 @@ public enum Message {
   ASYNC_RUN_ID("@RunId cannot be used on %s, which returns %s: a durable run belongs to the thread that runs it, "
       + "and an asynchronous method gives its thread up at once. Make the entry synchronous; it may wait for a "
       + "stage with join()."),
-  ASYNC_REPLICATED("@Replicated cannot be used on %s, which returns %s: replicas are not supported on "
-      + "asynchronous methods yet. Make the method synchronous, or move @Replicated to a synchronous method that "
-      + "the asynchronous one calls on an executor of its own."),
 
   METHOD_PRIVATE("@%s cannot be used on private method %s: the generated proxy must override it. Make it "
       + "package-private or wider, or move the annotation."),
