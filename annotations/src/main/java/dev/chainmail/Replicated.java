@@ -39,8 +39,10 @@ import java.lang.annotation.Target;
  * an interface), {@code weights} with another strategy than {@code WEIGHTED} or {@code WEIGHTED} without weights, a
  * weight below 1, {@code ejectAfter < 1}, an {@code ejectFor} or {@code maxEjectFor} that does not parse or is
  * zero, {@code maxEjectFor} shorter than {@code ejectFor}, {@code maxEjectedPercent} outside {@code [0, 100]}, an
- * empty {@code failOn}, a {@code failOn} class covered by {@code skipOn}, and detection knobs that differ between
- * methods, or between a method and the interface.
+ * empty {@code failOn}, a {@code failOn} class covered by {@code skipOn}, detection knobs that differ between
+ * methods, or between a method and the interface, a hedging knob with another strategy than {@code HEDGED},
+ * {@code maxHedges < 1}, {@code hedgeBudget} outside {@code [0, 1]}, a zero or unparseable {@code hedgeDelay}, and
+ * {@code HEDGED} on a synchronous method.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -58,7 +60,14 @@ public @interface Replicated {
     /** A healthy replica at random. */
     RANDOM,
     /** Smooth weighted round robin, as nginx does it, over {@link #weights}, one per replica. */
-    WEIGHTED
+    WEIGHTED,
+    /**
+     * Hedged calls, against tail latency: the first healthy replica, and while it has not answered after
+     * {@link #hedgeDelay}, also the next healthy one, up to {@link #maxHedges} extra calls within
+     * {@link #hedgeBudget}. The first success wins and the other calls are cancelled; a failure does not win, and
+     * sends the next call at once. For methods returning {@code CompletionStage} or {@code CompletableFuture}.
+     */
+    HEDGED
   }
 
   /** How a call chooses its replica, and the next one after a failure; {@link Strategy#FAILOVER} by default. */
@@ -69,6 +78,23 @@ public @interface Replicated {
    * given. A proxy built with another number of replicas fails with {@code ConfigurationException}.
    */
   int[] weights() default {};
+
+  /**
+   * For {@link Strategy#HEDGED} only: how long a call waits for an answer before it sends a hedge, such as
+   * {@code "200ms"}. Empty, the default, for the adaptive delay: the p95 latency of the method's recent successful
+   * calls over a sliding window of 10 s, and {@code 2s} until 20 calls have been seen.
+   */
+  String hedgeDelay() default "";
+
+  /** For {@link Strategy#HEDGED} only: the most extra calls one call may send; at least {@code 1}. */
+  int maxHedges() default 1;
+
+  /**
+   * For {@link Strategy#HEDGED} only: the hedges allowed per call, in {@code [0, 1]}. At any moment, the hedges
+   * sent in the last 10 s are at most {@code hedgeBudget} times the calls of the last 10 s, plus 100; with the
+   * budget spent, or at {@code 0}, a call waits on its first replica and fails over as with {@code FAILOVER}.
+   */
+  double hedgeBudget() default 0.1;
 
   /** The failures that move a call on to another replica and count against the replica's health. */
   Class<? extends Throwable>[] failOn() default {Throwable.class};

@@ -51,6 +51,8 @@ import java.util.concurrent.TimeUnit;
  *       <td>ejected replicas healthy again</td></tr>
  *   <tr><td>{@code chainmail.replica.restarts}</td><td>counter</td><td>{@code method}, {@code replica}</td>
  *       <td>replicas re-created by their factory</td></tr>
+ *   <tr><td>{@code chainmail.replica.hedges}</td><td>counter</td><td>{@code method}, {@code replica},
+ *       {@code outcome}</td><td>hedges of {@code HEDGED} calls: {@code sent}, and those that {@code won}</td></tr>
  * </table>
  *
  * <p><b>Tags.</b> {@code method} is the guarded method as {@code com.example.ResearchChain/answer}. {@code name} is
@@ -91,6 +93,7 @@ public final class ChainmailMetrics implements ChainmailListener {
   private final CounterFamily ejections;
   private final CounterFamily readmissions;
   private final CounterFamily restarts;
+  private final CounterFamily hedges;
   private final ConcurrentHashMap<String, Timer> pauses = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, BreakerState> breakers = new ConcurrentHashMap<>();
 
@@ -144,6 +147,8 @@ public final class ChainmailMetrics implements ChainmailListener {
         "method", "replica");
     this.restarts = family("chainmail.replica.restarts", "Replicas re-created by their factory",
         "method", "replica");
+    this.hedges = family("chainmail.replica.hedges", "Hedges of hedged calls: sent, and those that won",
+        "method", "replica", "outcome");
   }
 
   private CounterFamily family(String name, String description, String... tagKeys) {
@@ -231,6 +236,16 @@ public final class ChainmailMetrics implements ChainmailListener {
   @Override
   public void onReplicaRestarted(String method, int replica) {
     restarts.counter(method, Integer.toString(replica)).increment();
+  }
+
+  @Override
+  public void onHedgeSent(String method, int replica, int waitingOn) {
+    hedges.counter(method, Integer.toString(replica), "sent").increment();
+  }
+
+  @Override
+  public void onHedgeWon(String method, int replica, int first) {
+    hedges.counter(method, Integer.toString(replica), "won").increment();
   }
 
   /** Returns the state of the breaker called {@code name}, registering its gauges first if it has none. */

@@ -166,6 +166,16 @@ class ChainmailMetricsTest {
   }
 
   @Test
+  void hedgesAreCountedBySentAndWon() {
+    metrics.onHedgeSent(ANSWER, 1, 0);
+    metrics.onHedgeSent(ANSWER, 1, 0);
+    metrics.onHedgeWon(ANSWER, 1, 0);
+
+    assertEquals(2, counter("chainmail.replica.hedges", "method", ANSWER, "replica", "1", "outcome", "sent").count());
+    assertEquals(1, counter("chainmail.replica.hedges", "method", ANSWER, "replica", "1", "outcome", "won").count());
+  }
+
+  @Test
   void everyMeterCarriesTheCommonTagsAndADescriptionAndFollowsMicrometersNaming() {
     SimpleMeterRegistry tagged = new SimpleMeterRegistry();
     ChainmailMetrics withTags = new ChainmailMetrics(tagged, Tags.of("application", "research"));

@@ -120,4 +120,27 @@ class AsyncReplicaBehaviourTest {
     chain.balanced("4");
     assertEquals(2, first.calls.size(), "the first replica's permit came back with its stage, and it is idle");
   }
+
+  @Test
+  void aSlowReplicaIsHedgedAndTheFirstSuccessWins() {
+    CompletionStage<String> answer = chain.hedged("q");
+    time.advance(99_000_000L);
+    assertEquals(0, second.calls.size());
+    time.advance(1_000_000L);
+    assertEquals(1, second.calls.size(), "hedged after 100 ms, through the second replica's own breaker");
+
+    second.last().complete("hedge");
+    assertEquals("hedge", answer.toCompletableFuture().join());
+    assertTrue(first.last().isCancelled(), "the slow first call was cancelled");
+    assertEquals(0, chain.replicaHealth().get(0).consecutiveFailures(), "a loser's cancellation counts for nothing");
+  }
+
+  @Test
+  void aHedgedCallFailsOverWhenItsOnlyCallFails() {
+    CompletionStage<String> answer = chain.hedged("q");
+    first.last().completeExceptionally(new IOException("down"));
+    assertEquals(1, second.calls.size(), "the failure sent the next call at once");
+    second.last().complete("second");
+    assertEquals("second", answer.toCompletableFuture().join());
+  }
 }

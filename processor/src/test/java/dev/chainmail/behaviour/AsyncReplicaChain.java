@@ -21,6 +21,10 @@ public interface AsyncReplicaChain {
   @Bulkhead(1)
   CompletionStage<String> balanced(String question);
 
+  @Replicated(strategy = Replicated.Strategy.HEDGED, hedgeDelay = "100ms", failOn = IOException.class)
+  @CircuitBreaker(requestVolumeThreshold = 100)
+  CompletionStage<String> hedged(String question);
+
   /** A replica that answers each call with a pending future, for the test to complete. */
   final class Replica implements AsyncReplicaChain {
     final List<CompletableFuture<String>> calls = new ArrayList<>();
@@ -42,6 +46,11 @@ public interface AsyncReplicaChain {
 
     @Override
     public CompletionStage<String> balanced(String question) {
+      return record();
+    }
+
+    @Override
+    public CompletionStage<String> hedged(String question) {
       return record();
     }
   }

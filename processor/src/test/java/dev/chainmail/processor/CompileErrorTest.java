@@ -1261,6 +1261,70 @@ class CompileErrorTest {
   // ---- @Replicated and @Heartbeat ----
 
   @Test
+  void hedgeKnobWithAnotherStrategy() {
+    assertError("@Replicated maxHedges is given with strategy ROUND_ROBIN, which sends no hedges", "maxHedges",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.ROUND_ROBIN, maxHedges = 2)",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
+  @Test
+  void maxHedgesBelowOne() {
+    assertError("@Replicated maxHedges is 0, but it counts the extra calls a hedged call may send", "maxHedges",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.HEDGED, maxHedges = 0)",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
+  @Test
+  void hedgeBudgetOutOfRange() {
+    assertError("@Replicated hedgeBudget is 1.5, but it is the share of extra calls", "hedgeBudget",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.HEDGED, hedgeBudget = 1.5)",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
+  @Test
+  void hedgeDelayOfZero() {
+    assertError("@Replicated hedgeDelay is zero, which would send every hedge at once", "hedgeDelay",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.HEDGED, hedgeDelay = \"0ms\")",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
+  @Test
+  void hedgeDelayThatDoesNotParse() {
+    assertError("@Replicated hedgeDelay is not a valid duration", "hedgeDelay",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.HEDGED, hedgeDelay = \"soon\")",
+        "  java.util.concurrent.CompletionStage<String> answer();",
+        "}");
+  }
+
+  @Test
+  void hedgedOnASynchronousMethod() {
+    assertError("@Replicated strategy HEDGED cannot be used on answer(), which returns String: hedging is "
+        + "supported on asynchronous methods only", "answer()",
+        "@Replicated(strategy = Replicated.Strategy.HEDGED)",
+        "public interface Chain {",
+        "  String answer();",
+        "}");
+  }
+
+  @Test
+  void hedgedOnASynchronousMethodOfItsOwn() {
+    assertError("@Replicated strategy HEDGED cannot be used on answer(), which returns String", "HEDGED",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.HEDGED)",
+        "  String answer();",
+        "}");
+  }
+
+  @Test
   void replicatedOnAClass() {
     assertError("@Replicated cannot be used on answer() of class test.Chain: the generated proxy of a class extends"
         + " it", "@Replicated public String answer",

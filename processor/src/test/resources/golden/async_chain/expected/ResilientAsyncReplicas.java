@@ -28,6 +28,8 @@ import javax.annotation.processing.Generated;
  * <p>Guarded methods, their guards outermost first:
  * <ul>
  *   <li>{@code complete(String)}: @Retry, @Replicated, @CircuitBreaker, @Timeout, @Bulkhead</li>
+ *   <li>{@code hedged(String)}: @Replicated, @Timeout</li>
+ *   <li>{@code adaptive(String)}: @Replicated</li>
  *   <li>{@code version()}: @Replicated</li>
  * </ul>
  * This class is thread-safe if the replicas are.
@@ -45,6 +47,12 @@ public final class ResilientAsyncReplicas implements AsyncReplicas {
   private final TimeoutPolicy complete$timeout;
 
   private final BulkheadPolicy[] complete$bulkhead;
+
+  private final ReplicaPolicy hedged$routing;
+
+  private final TimeoutPolicy hedged$timeout;
+
+  private final ReplicaPolicy adaptive$routing;
 
   private final ReplicaPolicy version$routing;
 
@@ -88,6 +96,16 @@ public final class ResilientAsyncReplicas implements AsyncReplicas {
           .replica(replica)
           .build(context);
     }
+    this.hedged$routing = ReplicaPolicy.builder("com.example.AsyncReplicas/hedged", ReplicaStrategy.HEDGED)
+        .hedgeDelay("150ms")
+        .maxHedges(2)
+        .hedgeBudget(0.05)
+        .build(this.chainmail$replicaSet);
+    this.hedged$timeout = TimeoutPolicy.builder("com.example.AsyncReplicas/hedged")
+        .timeout("2s")
+        .build(context);
+    this.adaptive$routing = ReplicaPolicy.builder("com.example.AsyncReplicas/adaptive", ReplicaStrategy.HEDGED)
+        .build(this.chainmail$replicaSet);
     this.version$routing = ReplicaPolicy.builder("com.example.AsyncReplicas/version", ReplicaStrategy.FAILOVER)
         .declaredOnType()
         .build(this.chainmail$replicaSet);
@@ -202,6 +220,57 @@ public final class ResilientAsyncReplicas implements AsyncReplicas {
     try {
       return this.complete$routing.async(replica -> this.complete$withCircuitBreaker(prompt, replica),
           failure -> failure instanceof IOException);
+    } catch (Throwable failure) {
+      return AsyncStages.failed(failure);
+    }
+  }
+
+  @Override
+  public CompletionStage<String> hedged(String prompt) {
+    try {
+      return this.hedged$routing.async(replica -> this.hedged$withTimeout(prompt, replica),
+          failure -> true);
+    } catch (Throwable failure) {
+      return AsyncStages.failed(failure);
+    }
+  }
+
+  /**
+   * hedged(String): the call of the chain's own method.
+   */
+  private CompletableFuture<String> hedged$call(String prompt, int replica) {
+    try {
+      return AsyncStages.of(this.chainmail$replicaSet.replica(replica).hedged(prompt),
+          "com.example.AsyncReplicas/hedged");
+    } catch (Throwable failure) {
+      return AsyncStages.failed(failure);
+    }
+  }
+
+  /**
+   * hedged(String): the call under @Timeout and the guards beneath it.
+   */
+  private CompletableFuture<String> hedged$withTimeout(String prompt, int replica) {
+    return this.hedged$timeout.async(this.hedged$call(prompt, replica));
+  }
+
+  @Override
+  public CompletionStage<String> adaptive(String prompt) {
+    try {
+      return this.adaptive$routing.async(replica -> this.adaptive$call(prompt, replica),
+          failure -> true);
+    } catch (Throwable failure) {
+      return AsyncStages.failed(failure);
+    }
+  }
+
+  /**
+   * adaptive(String): the call of the chain's own method.
+   */
+  private CompletableFuture<String> adaptive$call(String prompt, int replica) {
+    try {
+      return AsyncStages.of(this.chainmail$replicaSet.replica(replica).adaptive(prompt),
+          "com.example.AsyncReplicas/adaptive");
     } catch (Throwable failure) {
       return AsyncStages.failed(failure);
     }

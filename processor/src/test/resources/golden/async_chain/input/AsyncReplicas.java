@@ -18,5 +18,12 @@ public interface AsyncReplicas {
   @Bulkhead(8)
   CompletionStage<String> complete(String prompt);
 
+  @Replicated(strategy = Replicated.Strategy.HEDGED, hedgeDelay = "150ms", maxHedges = 2, hedgeBudget = 0.05)
+  @Timeout("2s")
+  CompletionStage<String> hedged(String prompt);
+
+  @Replicated(strategy = Replicated.Strategy.HEDGED)
+  CompletionStage<String> adaptive(String prompt);
+
   CompletionStage<String> version();
 }

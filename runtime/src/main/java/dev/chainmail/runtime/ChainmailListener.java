@@ -149,4 +149,24 @@ public interface ChainmailListener {
    * @param replica the replica's index, from 0
    */
   default void onReplicaRestarted(String method, int replica) {}
+
+  /**
+   * Called when a {@code HEDGED} call sends a hedge: its first replica has not answered within the hedge delay, and
+   * the hedging budget allows an extra call.
+   *
+   * @param method the replicated method, as {@code com.example.Answerer/answer}
+   * @param replica the replica the hedge goes to, from 0
+   * @param waitingOn the replica the call was sent to first, which has not answered yet
+   */
+  default void onHedgeSent(String method, int replica, int waitingOn) {}
+
+  /**
+   * Called when a hedge's success wins a {@code HEDGED} call, before the replica first called answered; the other
+   * calls still under way are cancelled.
+   *
+   * @param method the replicated method, as {@code com.example.Answerer/answer}
+   * @param replica the replica whose hedge won, from 0
+   * @param first the replica the call was sent to first
+   */
+  default void onHedgeWon(String method, int replica, int first) {}
 }

@@ -55,6 +55,20 @@ final class CompositeListener implements ChainmailListener {
   }
 
   @Override
+  public void onHedgeSent(String method, int replica, int waitingOn) {
+    for (ChainmailListener listener : listeners) {
+      listener.onHedgeSent(method, replica, waitingOn);
+    }
+  }
+
+  @Override
+  public void onHedgeWon(String method, int replica, int first) {
+    for (ChainmailListener listener : listeners) {
+      listener.onHedgeWon(method, replica, first);
+    }
+  }
+
+  @Override
   public void onReplicaRestarted(String method, int replica) {
     for (ChainmailListener listener : listeners) {
       listener.onReplicaRestarted(method, replica);

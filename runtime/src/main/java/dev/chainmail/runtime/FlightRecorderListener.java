@@ -135,6 +135,28 @@ final class FlightRecorderListener implements ChainmailListener {
     }
   }
 
+  @Override
+  public void onHedgeSent(String method, int replica, int waitingOn) {
+    HedgeSentEvent event = new HedgeSentEvent();
+    if (event.isEnabled()) {
+      event.method = method;
+      event.replica = replica;
+      event.other = waitingOn;
+      event.commit();
+    }
+  }
+
+  @Override
+  public void onHedgeWon(String method, int replica, int first) {
+    HedgeWonEvent event = new HedgeWonEvent();
+    if (event.isEnabled()) {
+      event.method = method;
+      event.replica = replica;
+      event.other = first;
+      event.commit();
+    }
+  }
+
   /** An event that carries a failure, as its class name and message. */
   @Category("Chainmail")
   @StackTrace(false)
@@ -276,4 +298,20 @@ final class FlightRecorderListener implements ChainmailListener {
   @Label("Replica Restarted")
   @Description("A restartable replica was re-created by its factory")
   static final class ReplicaRestartedEvent extends ReplicaEvent {}
+
+  @Name("dev.chainmail.HedgeSent")
+  @Label("Hedge Sent")
+  @Description("A hedged call sent an extra call, its first replica not having answered within the hedge delay")
+  static final class HedgeSentEvent extends ReplicaEvent {
+    @Label("Waiting On")
+    int other;
+  }
+
+  @Name("dev.chainmail.HedgeWon")
+  @Label("Hedge Won")
+  @Description("A hedge answered first, and the other calls of its hedged call were cancelled")
+  static final class HedgeWonEvent extends ReplicaEvent {
+    @Label("First Replica")
+    int other;
+  }
 }

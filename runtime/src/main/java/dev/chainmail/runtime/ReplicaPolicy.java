@@ -74,6 +74,8 @@ public final class ReplicaPolicy {
   private final int kind;
   /** False when the config's {@code enabled} key turned the method's {@code @Replicated} off: the primary only. */
   private final boolean enabled;
+  /** For HEDGED, the hedging; null for the strategies that call one replica at a time. */
+  private final ReplicaHedging hedging;
   private static final int FAILOVER = 0;
   private static final int ROUND_ROBIN = 1;
   private static final int WEIGHTED = 2;
@@ -98,11 +100,16 @@ public final class ReplicaPolicy {
     this.enabled = builder.enabled;
     // Turned off, the policy keeps to the primary: FAILOVER's fast path already answers 0 while none is ejected.
     this.kind = enabled ? kindOf(strategy) : kindOf(ReplicaStrategy.FAILOVER);
+    this.hedging = strategy == ReplicaStrategy.HEDGED && enabled
+        ? new ReplicaHedging(builder.hedgeDelayNanos, builder.maxHedges, builder.hedgeBudget, replicas.context())
+        : null;
   }
 
   private static int kindOf(ReplicaStrategy strategy) {
     switch (strategy) {
       case FAILOVER:
+      case HEDGED:
+        // HEDGED calls the healthy replicas in FAILOVER's order: the first one, then each hedge the next.
         return FAILOVER;
       case ROUND_ROBIN:
         return ROUND_ROBIN;
@@ -168,6 +175,7 @@ public final class ReplicaPolicy {
     }
     switch (strategy) {
       case FAILOVER:
+      case HEDGED:
         for (int i = 0; i < size; i++) {
           if (replicas.available(i, method)) {
             return i;
@@ -229,6 +237,7 @@ public final class ReplicaPolicy {
     }
     switch (strategy) {
       case FAILOVER:
+      case HEDGED:
         for (int i = 0; i < size; i++) {
           if ((tried & (1L << i)) == 0 && replicas.available(i, method)) {
             return i;
@@ -344,6 +353,10 @@ public final class ReplicaPolicy {
    * suppressed. A failure {@code counted} rejects fails it at once and counts against no replica. Cancelling the
    * returned stage cancels the replica's call under way and counts against none.
    *
+   * <p>With {@link ReplicaStrategy#HEDGED}, a call that has no answer after the hedge delay also calls the next
+   * healthy replica, up to {@code maxHedges} extra calls within the hedging budget; the first success wins, the
+   * other calls are cancelled, and a failure sends the next call at once.
+   *
    * @param call calls the guards beneath for one replica, given its index; what it throws fails that replica
    * @param counted whether a failure is the replica's: the proxy's {@code failOn} and {@code skipOn} checks
    * @param <T> the type of the value
@@ -352,8 +365,12 @@ public final class ReplicaPolicy {
    */
   public <T> CompletableFuture<T> async(IntFunction<? extends CompletionStage<? extends T>> call,
       Predicate<? super Throwable> counted) {
-    AsyncFailover<T> failover = new AsyncFailover<>(this, Objects.requireNonNull(call, "call"),
-        Objects.requireNonNull(counted, "counted"));
+    Objects.requireNonNull(call, "call");
+    Objects.requireNonNull(counted, "counted");
+    if (hedging != null) {
+      return hedging.start(new AsyncHedge<>(this, hedging, call, counted), first());
+    }
+    AsyncFailover<T> failover = new AsyncFailover<>(this, call, counted);
     failover.attempt(first());
     return failover;
   }
@@ -391,6 +408,9 @@ public final class ReplicaPolicy {
     private int[] weights;
     private boolean onType;
     private boolean enabled = true;
+    private long hedgeDelayNanos = -1L;
+    private int maxHedges = 1;
+    private double hedgeBudget = 0.1;
 
     private Builder(String method, ReplicaStrategy strategy) {
       this.method = Objects.requireNonNull(method, "method");
@@ -432,6 +452,67 @@ public final class ReplicaPolicy {
     }
 
     /**
+     * Sets the hedge delay of {@link ReplicaStrategy#HEDGED}: how long a call waits for an answer before it sends
+     * a hedge. The empty string, the default, is the adaptive delay: the p95 latency of the method's recent
+     * successful calls, over a sliding window of 10 s, and 2 s until 20 calls have been seen.
+     *
+     * @param hedgeDelay a duration such as {@code "200ms"}, or {@code ""} for the adaptive delay
+     * @return this builder
+     * @throws ConfigurationException if the strategy is not {@code HEDGED}, or the duration is not valid or zero
+     */
+    public Builder hedgeDelay(String hedgeDelay) {
+      Objects.requireNonNull(hedgeDelay, "hedgeDelay");
+      requireHedged("hedgeDelay");
+      if (hedgeDelay.isEmpty()) {
+        hedgeDelayNanos = -1L;
+        return this;
+      }
+      long nanos = Checks.duration(method, "hedgeDelay", hedgeDelay);
+      if (nanos == 0) {
+        throw new ConfigurationException(method + ": hedgeDelay is zero, which would hedge every call at once; "
+            + "give a positive duration, or \"\" for the adaptive delay");
+      }
+      hedgeDelayNanos = nanos;
+      return this;
+    }
+
+    /**
+     * @param maxHedges the most extra calls one {@code HEDGED} call may send; at least 1 (default 1)
+     * @return this builder
+     * @throws ConfigurationException if the strategy is not {@code HEDGED}, or {@code maxHedges} is less than 1
+     */
+    public Builder maxHedges(int maxHedges) {
+      requireHedged("maxHedges");
+      if (maxHedges < 1) {
+        throw new ConfigurationException(method + ": maxHedges must be at least 1, was " + maxHedges);
+      }
+      this.maxHedges = maxHedges;
+      return this;
+    }
+
+    /**
+     * @param hedgeBudget the hedges allowed per call over a sliding window of 10 s, plus 100 per window, in
+     *     {@code [0, 1]} (default 0.1); 0 sends no hedge at all, and a call then fails over as with {@code FAILOVER}
+     * @return this builder
+     * @throws ConfigurationException if the strategy is not {@code HEDGED}, or the budget lies outside [0, 1]
+     */
+    public Builder hedgeBudget(double hedgeBudget) {
+      requireHedged("hedgeBudget");
+      if (!(hedgeBudget >= 0 && hedgeBudget <= 1)) {
+        throw new ConfigurationException(method + ": hedgeBudget must be in [0, 1], was " + hedgeBudget);
+      }
+      this.hedgeBudget = hedgeBudget;
+      return this;
+    }
+
+    private void requireHedged(String knob) {
+      if (strategy != ReplicaStrategy.HEDGED) {
+        throw new ConfigurationException(method + ": " + knob + " is given for the " + strategy
+            + " strategy, which sends no hedges; use HEDGED or remove it");
+      }
+    }
+
+    /**
      * @param replicas the replicas to choose among; the policy draws random numbers from their context
      * @return the policy
      * Applies the overrides in the replicas' config, then builds the policy. The keys are this builder's method,
@@ -449,6 +530,9 @@ public final class ReplicaPolicy {
       ChainmailConfig config = replicas.context().config();
       Builder configured = new Builder(method, strategy);
       configured.weights = weights;
+      configured.hedgeDelayNanos = hedgeDelayNanos;
+      configured.maxHedges = maxHedges;
+      configured.hedgeBudget = hedgeBudget;
       ConfigOverrides.apply(config, method, onType, "Replicated", OVERRIDES, FIXED, configured,
           Overrides.INSTANCE);
       for (String knob : ReplicaDetection.KNOBS) {
@@ -476,7 +560,7 @@ public final class ReplicaPolicy {
     }
   }
 
-  private static final String[] OVERRIDES = {"weights"};
+  private static final String[] OVERRIDES = {"weights", "hedgeDelay", "maxHedges", "hedgeBudget"};
   private static final String[][] FIXED = {
       {"strategy", "decides the loop the proxy was compiled with (LEAST_LOADED counts calls in flight)"},
       {"failOn", ConfigOverrides.INSTANCEOF},
@@ -488,12 +572,32 @@ public final class ReplicaPolicy {
 
     @Override
     public void set(Builder builder, String attribute, String value) {
+      if (!attribute.equals("weights")) {
+        // A key for every use, such as Replicated/maxHedges, reaches the methods that do not hedge too.
+        if (builder.strategy == ReplicaStrategy.HEDGED) {
+          setHedging(builder, attribute, value);
+        }
+        return;
+      }
       String[] parts = value.split(",", -1);
       int[] weights = new int[parts.length];
       for (int i = 0; i < parts.length; i++) {
         weights[i] = ConfigOverrides.parseInt(parts[i].trim());
       }
       builder.weights(weights);
+    }
+
+    private static void setHedging(Builder builder, String attribute, String value) {
+      switch (attribute) {
+        case "hedgeDelay":
+          builder.hedgeDelay(value.trim());
+          break;
+        case "maxHedges":
+          builder.maxHedges(ConfigOverrides.parseInt(value.trim()));
+          break;
+        default:
+          builder.hedgeBudget(ConfigOverrides.parseDouble(value.trim()));
+      }
     }
   }
 }

@@ -11,5 +11,11 @@ public enum ReplicaStrategy {
   /** An available replica drawn uniformly at random. */
   RANDOM,
   /** Smooth weighted round robin, as nginx does it, over the available replicas. */
-  WEIGHTED
+  WEIGHTED,
+  /**
+   * The first available replica, as {@link #FAILOVER}; while it has not answered after the hedge delay, also the
+   * next, up to {@code maxHedges} extra calls within the hedging budget. The first success wins. Asynchronous
+   * methods only.
+   */
+  HEDGED
 }

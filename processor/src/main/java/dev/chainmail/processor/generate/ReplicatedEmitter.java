@@ -41,6 +41,18 @@ final class ReplicatedEmitter implements GuardEmitter {
       builder.add("\n    .weights($L)", CodeBlock.join(replicated.weights().stream()
           .map(weight -> CodeBlock.of("$L", weight)).toList(), ", "));
     }
+    if (replicated.hedged()) {
+      ReplicatedSpec.Hedging hedging = replicated.hedging();
+      if (!hedging.delay().isEmpty()) {
+        builder.add("\n    .hedgeDelay($S)", hedging.delay());
+      }
+      if (hedging.maxHedges() != 1) {
+        builder.add("\n    .maxHedges($L)", hedging.maxHedges());
+      }
+      if (hedging.budget() != 0.1) {
+        builder.add("\n    .hedgeBudget($L)", hedging.budget());
+      }
+    }
     return builder.add("\n    .build(this.$N);\n", ReplicaSetForm.FIELD).build();
   }
 

@@ -36,7 +36,9 @@ public final class ReplicaSpecFactories {
       return new ReplicatedSpec(TypeName.get(scope.members().type().asType()), attributes.text("strategy"), List.copyOf(weights),
           reader.classes(attributes.source("failOn"), "failOn", true),
           reader.classes(attributes.source("skipOn"), "skipOn", false),
-          detection);
+          detection,
+          new ReplicatedSpec.Hedging(attributes.text("hedgeDelay"), (Integer) attributes.value("maxHedges").getValue(),
+              (Double) attributes.value("hedgeBudget").getValue()));
     };
   }
 

@@ -13,9 +13,15 @@ import java.util.List;
  * @param failOn the failures that move a call on; empty means every failure
  * @param skipOn the failures that propagate at once, without counting
  * @param detection the replica set's knobs, equal on every replicated method of a chain
+ * @param hedging the knobs of {@code HEDGED}, as they apply; their defaults for the other strategies
  */
-public record ReplicatedSpec(TypeName chain, String strategy, List<Integer> weights, List<ClassName> failOn, List<ClassName> skipOn,
-    Detection detection) implements GuardSpec {
+public record ReplicatedSpec(TypeName chain, String strategy, List<Integer> weights, List<ClassName> failOn,
+    List<ClassName> skipOn, Detection detection, Hedging hedging) implements GuardSpec {
+
+  /** Whether calls are hedged. */
+  public boolean hedged() {
+    return strategy.equals("HEDGED");
+  }
 
   /** Whether calls must keep the replicas' in-flight counts, which the strategy balances on. */
   public boolean balancesLoad() {
@@ -31,4 +37,13 @@ public record ReplicatedSpec(TypeName chain, String strategy, List<Integer> weig
    * @param maxEjectedPercent the most replicas ejected at once, as a percentage
    */
   public record Detection(int ejectAfter, String ejectFor, String maxEjectFor, int maxEjectedPercent) {}
+
+  /**
+   * The knobs of {@code HEDGED}.
+   *
+   * @param delay the hedge delay as written; empty for the adaptive one
+   * @param maxHedges the most extra calls per call
+   * @param budget the hedges allowed per call over the window
+   */
+  public record Hedging(String delay, int maxHedges, double budget) {}
 }

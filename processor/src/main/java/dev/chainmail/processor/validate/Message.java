@@ -176,6 +176,17 @@ public enum Message {
       + "weights = {3, 1}. Give them, or choose another strategy."),
   REPLICATED_WEIGHTS_UNUSED("@Replicated weights are given with strategy %s, which ignores them. Use strategy = "
       + "WEIGHTED, or remove weights."),
+  REPLICATED_HEDGE_UNUSED("@Replicated %s is given with strategy %s, which sends no hedges. Use strategy = HEDGED, "
+      + "or remove %s."),
+  REPLICATED_MAX_HEDGES("@Replicated maxHedges is %d, but it counts the extra calls a hedged call may send, so it "
+      + "must be at least 1. Use strategy = FAILOVER for no hedge."),
+  REPLICATED_HEDGE_BUDGET("@Replicated hedgeBudget is %s, but it is the share of extra calls that hedges may add "
+      + "over the calls themselves, so it must be in [0, 1]."),
+  REPLICATED_HEDGE_DELAY_ZERO("@Replicated hedgeDelay is zero, which would send every hedge at once. Give a "
+      + "positive duration, such as \"200ms\", or leave it empty for the adaptive delay."),
+  REPLICATED_HEDGED_SYNC("@Replicated strategy HEDGED cannot be used on %s, which returns %s: hedging is supported "
+      + "on asynchronous methods only, so far. Return a CompletionStage or CompletableFuture, or use another "
+      + "strategy."),
   REPLICATED_WEIGHT("@Replicated weight %d, at index %d, is below 1, so its replica would never be chosen. Give "
       + "every replica a weight of at least 1, or leave the replica out."),
   REPLICATED_EJECT_AFTER("@Replicated ejectAfter is %d, but it counts consecutive failures, so it must be at least "

@@ -5,6 +5,7 @@ import dev.chainmail.processor.scan.ChainMembers;
 import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.GuardedElement;
 import dev.chainmail.processor.scan.ReplicatedAttributes;
+import dev.chainmail.processor.scan.StageTypes;
 import dev.chainmail.runtime.Durations;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.util.ElementFilter;
+import javax.lang.model.util.Elements;
 
 /**
  * Checks one {@code @Replicated}: that its chain is an interface, its attributes as they apply to the method, and
@@ -21,12 +23,17 @@ import javax.lang.model.util.ElementFilter;
  */
 public final class ReplicatedValidator implements GuardValidator {
 
+  /** The attributes of {@code HEDGED} alone. */
+  private static final List<String> HEDGE_KNOBS = List.of("hedgeDelay", "maxHedges", "hedgeBudget");
+
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
+  private final Elements elements;
 
-  public ReplicatedValidator(AttributeChecks checks) {
+  public ReplicatedValidator(AttributeChecks checks, Elements elements) {
     this.checks = checks;
     this.annotations = checks.annotations();
+    this.elements = elements;
   }
 
   @Override
@@ -43,6 +50,7 @@ public final class ReplicatedValidator implements GuardValidator {
     Optional<AnnotationMirror> type = onType ? Optional.empty() : typeAnnotation(members);
     ReplicatedAttributes attributes = new ReplicatedAttributes(annotations, replicated, type);
     checkStrategy(element, replicated, attributes, report);
+    checkHedging(members, element, replicated, attributes, onType, report);
     int ejectAfter = annotations.intValue(replicated, "ejectAfter");
     if (ejectAfter < 1) {
       report.error(element, replicated, "ejectAfter", Message.REPLICATED_EJECT_AFTER, ejectAfter);
@@ -84,6 +92,55 @@ public final class ReplicatedValidator implements GuardValidator {
       if (weight < 1) {
         report.error(element, replicated, "weights", Message.REPLICATED_WEIGHT, weight, i);
       }
+    }
+  }
+
+  /**
+   * The knobs of {@code HEDGED}: only with that strategy as it applies to a method (an interface may give them as
+   * defaults for its hedged methods), each in its range, and the strategy on asynchronous methods only.
+   */
+  private void checkHedging(ChainMembers members, Element element, AnnotationMirror replicated,
+      ReplicatedAttributes attributes, boolean onType, ValidationReport report) {
+    String strategy = attributes.text("strategy");
+    boolean hedged = strategy.equals("HEDGED");
+    for (String knob : HEDGE_KNOBS) {
+      if (!onType && !hedged && annotations.written(replicated, knob).isPresent()) {
+        report.error(element, replicated, knob, Message.REPLICATED_HEDGE_UNUSED, knob, strategy, knob);
+      }
+    }
+    int maxHedges = annotations.intValue(replicated, "maxHedges");
+    if (maxHedges < 1) {
+      report.error(element, replicated, "maxHedges", Message.REPLICATED_MAX_HEDGES, maxHedges);
+    }
+    double budget = annotations.doubleValue(replicated, "hedgeBudget");
+    if (!(budget >= 0 && budget <= 1)) {
+      report.error(element, replicated, "hedgeBudget", Message.REPLICATED_HEDGE_BUDGET, budget);
+    }
+    OptionalLong delay = checks.duration(element, replicated, "hedgeDelay", true, report);
+    if (delay.isPresent() && delay.getAsLong() == 0) {
+      report.error(element, replicated, "hedgeDelay", Message.REPLICATED_HEDGE_DELAY_ZERO);
+    }
+    if (!onType) {
+      if (hedged) {
+        checkAsynchronous((ExecutableElement) element, replicated, report);
+      }
+      return;
+    }
+    if (hedged) {
+      for (GuardedElement guarded : members.guarded()) {
+        if (guarded.annotations().containsKey(GuardAnnotation.REPLICATED)
+            && guarded.annotations().get(GuardAnnotation.REPLICATED).fromType()) {
+          checkAsynchronous(guarded.method(), replicated, report);
+        }
+      }
+    }
+  }
+
+  /** {@code HEDGED} calls several replicas at once, which only asynchronous methods do so far. */
+  private void checkAsynchronous(ExecutableElement method, AnnotationMirror replicated, ValidationReport report) {
+    if (!StageTypes.isStage(method.getReturnType(), elements)) {
+      report.error(method, replicated, Message.REPLICATED_HEDGED_SYNC, Describe.method(method),
+          Describe.type(method.getReturnType()));
     }
   }
 

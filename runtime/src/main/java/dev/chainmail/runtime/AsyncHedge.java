@@ -1,0 +1,217 @@
+package dev.chainmail.runtime;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/**
+ * One call of an asynchronous {@code HEDGED} method: it calls its first replica and, while no answer has come,
+ * sends a hedge to the next healthy replica after each hedge delay, up to {@code maxHedges} and within the hedging
+ * budget. The first success wins and the others are cancelled. A failure does not win: it counts against its
+ * replica and sends the next call at once, as a hedge while others are still under way, as a failover when none
+ * is. Outcomes that arrive after the call has ended are dropped, and count against no replica.
+ *
+ * <p>Decisions are taken under this object's lock, which is never held while the chain's code or a listener runs.
+ * This class is thread-safe.
+ *
+ * @param <T> the type of the value
+ */
+final class AsyncHedge<T> extends CompletableFuture<T> {
+
+  private final ReplicaPolicy policy;
+  private final ReplicaHedging hedging;
+  private final ReplicaSet<?> set;
+  private final IntFunction<? extends CompletionStage<? extends T>> call;
+  private final Predicate<? super Throwable> counted;
+  private final String method;
+
+  // Guarded by this.
+  private final CompletableFuture<?>[] stages;
+  private final long[] startedAt;
+  private long tried;
+  /** The replicas called as hedges, rather than first or on a failover. */
+  private long hedgedTo;
+  private int running;
+  private int hedges;
+  private int first = -1;
+  private ReplicaFailures failures;
+  private Scheduler.Cancellable timer;
+
+  AsyncHedge(ReplicaPolicy policy, ReplicaHedging hedging, IntFunction<? extends CompletionStage<? extends T>> call,
+      Predicate<? super Throwable> counted) {
+    this.policy = policy;
+    this.hedging = hedging;
+    this.set = policy.replicas();
+    this.call = call;
+    this.counted = counted;
+    this.method = policy.method();
+    this.stages = new CompletableFuture<?>[set.size()];
+    this.startedAt = new long[set.size()];
+  }
+
+  /** Sends the call to its first replica. */
+  void start(int replica) {
+    synchronized (this) {
+      first = replica;
+      prepare(replica);
+    }
+    launch(replica);
+  }
+
+  /** Under the lock: marks a replica as called, and arms the timer of the next hedge if one may follow. */
+  private void prepare(int replica) {
+    tried |= 1L << replica;
+    running++;
+    startedAt[replica] = hedging.clock().nanoTime();
+    if (hedges < hedging.maxHedges()) {
+      StageRelay.cancel(timer);
+      timer = hedging.scheduler().schedule(this::hedge, hedging.delayNanos());
+    }
+  }
+
+  /** Calls a replica; what the call throws, or a null stage, is that replica's failure. */
+  private void launch(int replica) {
+    CompletionStage<? extends T> stage;
+    try {
+      stage = call.apply(replica);
+    } catch (Throwable failure) {
+      stage = CompletableFuture.failedFuture(failure);
+    }
+    if (stage == null) {
+      stage = CompletableFuture.failedFuture(new NullPointerException(
+          method + ": the call of replica " + replica + " returned a null stage"));
+    }
+    CompletableFuture<?> future = stage instanceof CompletableFuture ? (CompletableFuture<?>) stage : null;
+    boolean late;
+    synchronized (this) {
+      stages[replica] = future;
+      late = isDone();
+    }
+    if (late && future != null) {
+      cancelQuietly(future);
+    }
+    stage.whenComplete((value, thrown) -> outcome(replica, value, AsyncStages.unwrap(thrown)));
+  }
+
+  /** The hedge delay has passed with no answer: a hedge, if the limits and the budget allow one. */
+  private void hedge() {
+    int next;
+    int waitingOn;
+    synchronized (this) {
+      timer = null;
+      if (isDone() || running == 0 || hedges >= hedging.maxHedges()) {
+        return;
+      }
+      next = policy.next(tried);
+      if (next < 0 || !hedging.trySpend()) {
+        return;
+      }
+      hedges++;
+      hedgedTo |= 1L << next;
+      waitingOn = first;
+      prepare(next);
+    }
+    hedging.listener().onHedgeSent(method, next, waitingOn);
+    launch(next);
+  }
+
+  private void outcome(int replica, T value, Throwable failure) {
+    int next = -1;
+    boolean hedge = false;
+    boolean end;
+    boolean hedgeWon = false;
+    long latency = 0L;
+    synchronized (this) {
+      running--;
+      stages[replica] = null;
+      if (isDone()) {
+        return;
+      }
+      if (failure == null) {
+        latency = hedging.clock().nanoTime() - startedAt[replica];
+        hedgeWon = (hedgedTo & (1L << replica)) != 0;
+        end = true;
+      } else if (!counted.test(failure)) {
+        end = true;
+      } else {
+        next = policy.next(tried);
+        if (next >= 0 && running > 0) {
+          // Others are under way: the next call is a hedge, if the limits and the budget allow it; else wait.
+          hedge = hedges < hedging.maxHedges() && hedging.trySpend();
+          if (hedge) {
+            hedges++;
+            hedgedTo |= 1L << next;
+          } else {
+            next = -1;
+          }
+        }
+        end = next < 0 && running == 0;
+        if (next >= 0) {
+          prepare(next);
+        }
+        if (!end) {
+          failures = ReplicaFailures.add(failures, failure);
+        }
+      }
+    }
+    if (failure == null) {
+      set.succeeded(replica, method);
+      hedging.window().record(latency);
+      if (hedgeWon) {
+        hedging.listener().onHedgeWon(method, replica, first);
+      }
+      complete(value);
+      cancelOthers();
+      return;
+    }
+    if (counted.test(failure)) {
+      set.failed(replica, method, failure);
+    }
+    if (end) {
+      completeExceptionally(counted.test(failure) ? ReplicaFailures.attach(failures, failure) : failure);
+      cancelOthers();
+      return;
+    }
+    if (next >= 0) {
+      if (hedge) {
+        hedging.listener().onHedgeSent(method, next, first);
+      }
+      launch(next);
+    }
+  }
+
+  @Override
+  public boolean cancel(boolean mayInterruptIfRunning) {
+    boolean cancelled = super.cancel(mayInterruptIfRunning);
+    cancelOthers();
+    return cancelled;
+  }
+
+  /** Cancels every call still under way, and the timer; their outcomes, arriving late, are dropped. */
+  private void cancelOthers() {
+    List<CompletableFuture<?>> running = new ArrayList<>(2);
+    synchronized (this) {
+      StageRelay.cancel(timer);
+      timer = null;
+      for (CompletableFuture<?> stage : stages) {
+        if (stage != null) {
+          running.add(stage);
+        }
+      }
+    }
+    for (CompletableFuture<?> stage : running) {
+      cancelQuietly(stage);
+    }
+  }
+
+  private static void cancelQuietly(CompletableFuture<?> stage) {
+    try {
+      stage.cancel(false);
+    } catch (UnsupportedOperationException cannot) {
+      // A minimal stage cannot be cancelled: it runs on, and its outcome is dropped.
+    }
+  }
+}
