@@ -60,6 +60,17 @@ interface GuardEmitter {
   }
 
   /**
+   * For a guard that {@linkplain #keepsResult keeps its result}: whether the guards beneath it act for one replica
+   * at a time, as those beneath a {@code @Replicated} that calls several replicas at once do. Their method then
+   * takes the replica's index as a last parameter, named as {@link GuardedMethod.LocalNames#replica()}, and reaches
+   * that replica as the local {@link GuardedMethod.LocalNames#target()}; {@link #wrapCall} is given a call of it
+   * with that index, to pass on as a lambda's parameter.
+   */
+  default boolean beneathPerReplica(GuardedMethod method) {
+    return false;
+  }
+
+  /**
    * For a guard that {@linkplain #keepsResult keeps its result}: the code around {@code call}, an expression of the
    * method's return type (a statement expression for a {@code void} method). The result returns the method's
    * outcome or throws.

@@ -188,10 +188,20 @@ public final class ProxyGenerator {
         continue;
       }
       if (emitter.keepsResult(method)) {
-        if (!onlyTheCall) {
+        boolean perReplica = emitter.beneathPerReplica(method);
+        if (!onlyTheCall || perReplica) {
           String helper = method.fieldPrefix() + "$" + emitter.beneathName();
-          methods.add(helper(signature, helper, stage, body));
-          call = CodeBlock.of("this.$N($L)", helper, signature.arguments());
+          String replica = perReplica ? method.locals().replica() : null;
+          CodeBlock beneath = perReplica
+              ? CodeBlock.builder()
+                  .addStatement("$T $N = this.$N.replica($N)",
+                      method.guard(ReplicatedSpec.class).orElseThrow().chain(), method.locals().target(),
+                      ReplicaSetForm.FIELD, replica)
+                  .add(body)
+                  .build()
+              : body;
+          methods.add(helper(signature, helper, stage, replica, beneath));
+          call = CodeBlock.of("this.$N($L)", helper, arguments(signature, replica));
         }
         body = emitter.wrapCall(method, form, call);
       } else {
@@ -306,15 +316,21 @@ public final class ProxyGenerator {
       inner.addStatement("return $L", call);
     } else {
       inner.addStatement("$L", call);
-      if (method.has(RetrySpec.class) || method.has(ReplicatedSpec.class)) {
+      // A hedged method's innermost statements are a replica's call, in a method of their own, in no loop.
+      boolean hedged = method.guard(ReplicatedSpec.class).map(ReplicatedSpec::hedged).orElse(false);
+      if ((method.has(RetrySpec.class) || method.has(ReplicatedSpec.class)) && !hedged) {
         inner.addStatement("return");
       }
     }
     return inner.build();
   }
 
-  /** A private method holding the guards beneath {@code stage}, with the guarded method's signature. */
-  private static MethodSpec helper(MethodSignature signature, String name, GuardStage stage, CodeBlock body) {
+  /**
+   * A private method holding the guards beneath {@code stage}, with the guarded method's signature and, for guards
+   * that act for one replica, its index.
+   */
+  private static MethodSpec helper(MethodSignature signature, String name, GuardStage stage, String replica,
+      CodeBlock body) {
     MethodSpec.Builder helper = MethodSpec.methodBuilder(name)
         .addJavadoc("$L: the guards beneath $L.\n", signature.describe(), stage.title())
         .addModifiers(Modifier.PRIVATE)
@@ -325,6 +341,9 @@ public final class ProxyGenerator {
     }
     for (Parameter parameter : signature.parameters()) {
       helper.addParameter(ParameterSpec.builder(parameter.type(), parameter.name()).build());
+    }
+    if (replica != null) {
+      helper.addParameter(int.class, replica);
     }
     return helper.addExceptions(signature.exceptions()).addCode(body).build();
   }
