@@ -42,7 +42,7 @@ import java.lang.annotation.Target;
  * empty {@code failOn}, a {@code failOn} class covered by {@code skipOn}, detection knobs that differ between
  * methods, or between a method and the interface, a hedging knob with another strategy than {@code HEDGED},
  * {@code maxHedges < 1}, {@code hedgeBudget} outside {@code [0, 1]}, a zero or unparseable {@code hedgeDelay}, and
- * {@code HEDGED} on a synchronous method.
+ * {@code HEDGED} on a synchronous method that declares {@code throws Throwable}.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -65,7 +65,8 @@ public @interface Replicated {
      * Hedged calls, against tail latency: the first healthy replica, and while it has not answered after
      * {@link #hedgeDelay}, also the next healthy one, up to {@link #maxHedges} extra calls within
      * {@link #hedgeBudget}. The first success wins and the other calls are cancelled; a failure does not win, and
-     * sends the next call at once. For methods returning {@code CompletionStage} or {@code CompletableFuture}.
+     * sends the next call at once. On a synchronous method the replicas' calls run on the context's replica
+     * executor and a loser is interrupted; on an asynchronous one they compose without blocking a thread.
      */
     HEDGED
   }

@@ -102,7 +102,7 @@ public final class ChainmailProcessor extends AbstractProcessor {
     RetryMethodResolver retryMethods = new RetryMethodResolver(elements, types);
     validators.put(GuardAnnotation.RETRY, new RetryValidator(checks, elements, types, retryMethods, sharedNames));
     validators.put(GuardAnnotation.FALLBACK, new FallbackValidator(checks, elements, types, fallbackResolver));
-    validators.put(GuardAnnotation.REPLICATED, new ReplicatedValidator(checks, elements));
+    validators.put(GuardAnnotation.REPLICATED, new ReplicatedValidator(checks, elements, types));
     validators.put(GuardAnnotation.HEARTBEAT, new HeartbeatValidator(checks));
     validators.put(GuardAnnotation.CIRCUIT_BREAKER, new CircuitBreakerValidator(checks, sharedNames));
     validators.put(GuardAnnotation.RATE_LIMIT, new RateLimitValidator(checks, sharedNames));

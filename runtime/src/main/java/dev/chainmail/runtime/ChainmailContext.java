@@ -4,6 +4,7 @@ import dev.chainmail.runtime.checkpoint.CheckpointStore;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
  * What a generated proxy draws on: its clock, sleeper, scheduler, random source, config overrides and listener, and
@@ -42,6 +43,7 @@ public final class ChainmailContext {
   private final ChainmailListener listener;
   private final Optional<CheckpointStore> checkpointStore;
   private final ContextPropagator propagator;
+  private final Executor replicaExecutor;
   private final SharedGuards guards = new SharedGuards();
 
   private ChainmailContext(Builder builder) {
@@ -65,6 +67,7 @@ public final class ChainmailContext {
     }
     this.checkpointStore = Optional.ofNullable(builder.checkpointStore);
     this.propagator = builder.propagator;
+    this.replicaExecutor = builder.replicaExecutor != null ? builder.replicaExecutor : ReplicaThreads.shared();
   }
 
   /**
@@ -113,6 +116,14 @@ public final class ChainmailContext {
    */
   public ContextPropagator propagator() {
     return propagator;
+  }
+
+  /**
+   * @return the executor that runs the replicas' calls of synchronous methods that call several replicas at once,
+   *     {@code HEDGED}; by default a shared pool of at most 64 daemon threads named {@code chainmail-replica-N}
+   */
+  public Executor replicaExecutor() {
+    return replicaExecutor;
   }
 
   /** @return the random source that jitter and replica choices draw on */
@@ -180,6 +191,7 @@ public final class ChainmailContext {
     private CheckpointStore checkpointStore;
     private boolean flightRecorder = true;
     private ContextPropagator propagator = ContextPropagator.NONE;
+    private Executor replicaExecutor;
 
     private Builder() {}
 
@@ -299,6 +311,20 @@ public final class ChainmailContext {
      */
     public Builder contextPropagator(ContextPropagator propagator) {
       this.propagator = Objects.requireNonNull(propagator, "propagator");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the replicas' calls of a synchronous {@code HEDGED} method, whose caller waits for
+     * the winner. A call that loses is cancelled by interrupting its thread. Without one, the context uses a
+     * shared pool of at most 64 daemon threads, {@code chainmail-replica-N}, whose idle threads end after 30 s.
+     *
+     * @param replicaExecutor the executor; it must run each task on a thread other than the caller's
+     * @return this builder
+     * @throws NullPointerException if {@code replicaExecutor} is null
+     */
+    public Builder replicaExecutor(Executor replicaExecutor) {
+      this.replicaExecutor = Objects.requireNonNull(replicaExecutor, "replicaExecutor");
       return this;
     }
 

@@ -4,7 +4,10 @@ import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -373,6 +376,47 @@ public final class ReplicaPolicy {
     AsyncFailover<T> failover = new AsyncFailover<>(this, call, counted);
     failover.attempt(first());
     return failover;
+  }
+
+  /**
+   * Runs one call of a synchronous {@code HEDGED} method: each replica's call runs on the context's
+   * {@linkplain ChainmailContext#replicaExecutor() replica executor}, inside the caller's context as its
+   * {@link ContextPropagator} captures it, and the caller waits for the outcome, chosen as for
+   * {@link #async asynchronous calls}. A loser's call is cancelled by interrupting its thread. When every replica
+   * called has failed, this method throws what the last one threw, as the proxy's method declares it, with the
+   * earlier failures suppressed.
+   *
+   * @param call runs the guards beneath for one replica, given its index
+   * @param counted whether a failure is the replica's: the proxy's {@code failOn} and {@code skipOn} checks
+   * @param <T> the type of the value
+   * @return the winner's answer
+   * @throws IllegalStateException if the policy's strategy calls one replica at a time; such methods keep their loop
+   *     in the proxy
+   * @throws java.util.concurrent.CancellationException if the caller is interrupted while it waits; every replica's
+   *     call is then cancelled, and the caller's interrupt flag is set on return
+   */
+  public <T> T call(ReplicaCall<? extends T> call, Predicate<? super Throwable> counted) {
+    Objects.requireNonNull(call, "call");
+    Objects.requireNonNull(counted, "counted");
+    if (hedging == null) {
+      throw new IllegalStateException(method + ": the " + strategy + " strategy calls one replica at a time");
+    }
+    Executor executor = replicas.context().replicaExecutor();
+    Executor caller = replicas.context().propagator().capture();
+    CompletableFuture<T> outcome = hedging.start(new AsyncHedge<T>(this, hedging,
+        replica -> ThreadCall.start(executor, caller, call, replica), counted), first());
+    try {
+      return outcome.get();
+    } catch (InterruptedException interrupted) {
+      outcome.cancel(true);
+      Thread.currentThread().interrupt();
+      CancellationException cancelled = new CancellationException(method
+          + ": interrupted while waiting for its replicas, whose calls were cancelled");
+      cancelled.initCause(interrupted);
+      throw cancelled;
+    } catch (ExecutionException failed) {
+      throw Sneaky.<RuntimeException>rethrow(failed.getCause());
+    }
   }
 
   /** @return whether calls must be bracketed with {@link ReplicaSet#enter(int)} and {@link ReplicaSet#exit(int)} */

@@ -14,8 +14,7 @@ public enum ReplicaStrategy {
   WEIGHTED,
   /**
    * The first available replica, as {@link #FAILOVER}; while it has not answered after the hedge delay, also the
-   * next, up to {@code maxHedges} extra calls within the hedging budget. The first success wins. Asynchronous
-   * methods only.
+   * next, up to {@code maxHedges} extra calls within the hedging budget. The first success wins.
    */
   HEDGED
 }

@@ -10,9 +10,14 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** {@code HEDGED} over asynchronous calls, in virtual time: each replica's call is a future the test completes. */
@@ -230,5 +235,44 @@ class ReplicaHedgingTest {
     assertThrows(ConfigurationException.class, () -> hedged.hedgeBudget(1.5));
     assertThrows(ConfigurationException.class, () -> hedged.hedgeDelay("0s"));
     assertThrows(ConfigurationException.class, () -> hedged.hedgeDelay("soon"));
+  }
+
+  @Test
+  void aSynchronousCallerInterruptedWhileWaitingCancelsEveryReplicasCall() throws Exception {
+    ExecutorService threads = Executors.newCachedThreadPool();
+    context = ChainmailContext.builder().clock(time).sleeper(time).listener(listener).flightRecorder(false)
+        .replicaExecutor(threads).build();
+    ReplicaPolicy policy = hedged(2);
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    Throwable[] thrown = new Throwable[1];
+    Thread caller = new Thread(() -> {
+      try {
+        policy.call(replica -> {
+          started.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+          return "late";
+        }, failure -> true);
+      } catch (Throwable failure) {
+        thrown[0] = failure;
+      }
+    });
+    caller.start();
+    assertTrue(started.await(10, TimeUnit.SECONDS));
+    caller.interrupt();
+    caller.join(10_000);
+    assertTrue(thrown[0] instanceof CancellationException, String.valueOf(thrown[0]));
+    assertTrue(interrupted.await(10, TimeUnit.SECONDS), "the replica's thread was interrupted");
+    threads.shutdownNow();
+  }
+
+  @Test
+  void aSynchronousCallOfAStrategyWithItsOwnLoopIsRefused() {
+    ReplicaPolicy failover = hedged(2, ReplicaPolicy.builder(M, ReplicaStrategy.FAILOVER));
+    assertThrows(IllegalStateException.class, () -> failover.call(replica -> "x", failure -> true));
   }
 }

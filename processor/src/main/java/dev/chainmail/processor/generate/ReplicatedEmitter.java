@@ -104,6 +104,46 @@ final class ReplicatedEmitter implements GuardEmitter {
   }
 
   /**
+   * A hedged method calls several replicas at once, on the replica executor: the guards beneath go in a method of
+   * their own, which runs one replica's call.
+   */
+  @Override
+  public boolean keepsResult(GuardedMethod method) {
+    return method.guard(ReplicatedSpec.class).orElseThrow().hedged();
+  }
+
+  @Override
+  public boolean beneathPerReplica(GuardedMethod method) {
+    return keepsResult(method);
+  }
+
+  /** The helper holding the guards beneath runs one replica's call. */
+  @Override
+  public String beneathName() {
+    return "onReplica";
+  }
+
+  /** Writes a synchronous hedged method: the runtime runs each replica's call, and the caller waits. */
+  @Override
+  public CodeBlock wrapCall(GuardedMethod method, ProxyForm form, CodeBlock call) {
+    ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
+    String failure = method.locals().failure();
+    String replica = method.locals().replica();
+    CodeBlock counted = FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn());
+    if (method.signature().returnsVoid()) {
+      // A return, for a retry loop around it.
+      return CodeBlock.builder()
+          .addStatement("this.$N.call($N -> { $L; return null; },$W$N -> $L)", field(method), replica, call,
+              failure, counted)
+          .addStatement("return")
+          .build();
+    }
+    return CodeBlock.builder()
+        .addStatement("return this.$N.call($N -> $L,$W$N -> $L)", field(method), replica, call, failure, counted)
+        .build();
+  }
+
+  /**
    * Writes the replicas of an asynchronous method: the runtime's loop over them, given the guards beneath for one
    * replica's index and the {@code failOn} and {@code skipOn} checks.
    */

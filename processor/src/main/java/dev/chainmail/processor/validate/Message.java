@@ -184,9 +184,9 @@ public enum Message {
       + "over the calls themselves, so it must be in [0, 1]."),
   REPLICATED_HEDGE_DELAY_ZERO("@Replicated hedgeDelay is zero, which would send every hedge at once. Give a "
       + "positive duration, such as \"200ms\", or leave it empty for the adaptive delay."),
-  REPLICATED_HEDGED_SYNC("@Replicated strategy HEDGED cannot be used on %s, which returns %s: hedging is supported "
-      + "on asynchronous methods only, so far. Return a CompletionStage or CompletableFuture, or use another "
-      + "strategy."),
+  REPLICATED_HEDGED_THROWS("@Replicated strategy HEDGED cannot be used on %s, which declares throws %s: its "
+      + "replicas' calls run as tasks on other threads, which can throw exceptions and errors only. Declare "
+      + "Exception or narrower types, or use another strategy."),
   REPLICATED_WEIGHT("@Replicated weight %d, at index %d, is below 1, so its replica would never be chosen. Give "
       + "every replica a weight of at least 1, or leave the replica out."),
   REPLICATED_EJECT_AFTER("@Replicated ejectAfter is %d, but it counts consecutive failures, so it must be at least "

@@ -14,8 +14,10 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
+import javax.lang.model.util.Types;
 
 /**
  * Checks one {@code @Replicated}: that its chain is an interface, its attributes as they apply to the method, and
@@ -29,11 +31,13 @@ public final class ReplicatedValidator implements GuardValidator {
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
   private final Elements elements;
+  private final Types types;
 
-  public ReplicatedValidator(AttributeChecks checks, Elements elements) {
+  public ReplicatedValidator(AttributeChecks checks, Elements elements, Types types) {
     this.checks = checks;
     this.annotations = checks.annotations();
     this.elements = elements;
+    this.types = types;
   }
 
   @Override
@@ -97,7 +101,7 @@ public final class ReplicatedValidator implements GuardValidator {
 
   /**
    * The knobs of {@code HEDGED}: only with that strategy as it applies to a method (an interface may give them as
-   * defaults for its hedged methods), each in its range, and the strategy on asynchronous methods only.
+   * defaults for its hedged methods), each in its range, and the exceptions a synchronous hedged method declares.
    */
   private void checkHedging(ChainMembers members, Element element, AnnotationMirror replicated,
       ReplicatedAttributes attributes, boolean onType, ValidationReport report) {
@@ -122,7 +126,7 @@ public final class ReplicatedValidator implements GuardValidator {
     }
     if (!onType) {
       if (hedged) {
-        checkAsynchronous((ExecutableElement) element, replicated, report);
+        checkThrows((ExecutableElement) element, replicated, report);
       }
       return;
     }
@@ -130,17 +134,27 @@ public final class ReplicatedValidator implements GuardValidator {
       for (GuardedElement guarded : members.guarded()) {
         if (guarded.annotations().containsKey(GuardAnnotation.REPLICATED)
             && guarded.annotations().get(GuardAnnotation.REPLICATED).fromType()) {
-          checkAsynchronous(guarded.method(), replicated, report);
+          checkThrows(guarded.method(), replicated, report);
         }
       }
     }
   }
 
-  /** {@code HEDGED} calls several replicas at once, which only asynchronous methods do so far. */
-  private void checkAsynchronous(ExecutableElement method, AnnotationMirror replicated, ValidationReport report) {
-    if (!StageTypes.isStage(method.getReturnType(), elements)) {
-      report.error(method, replicated, Message.REPLICATED_HEDGED_SYNC, Describe.method(method),
-          Describe.type(method.getReturnType()));
+  /**
+   * A synchronous {@code HEDGED} method runs its replicas' calls as tasks, which can throw exceptions, not every
+   * throwable: it cannot declare {@code throws Throwable}.
+   */
+  private void checkThrows(ExecutableElement method, AnnotationMirror replicated, ValidationReport report) {
+    if (StageTypes.isStage(method.getReturnType(), elements)) {
+      return;
+    }
+    TypeMirror exception = elements.getTypeElement("java.lang.Exception").asType();
+    TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
+    for (TypeMirror thrown : method.getThrownTypes()) {
+      if (!types.isAssignable(thrown, exception) && !types.isAssignable(thrown, error)) {
+        report.error(method, replicated, Message.REPLICATED_HEDGED_THROWS, Describe.method(method),
+            Describe.type(thrown));
+      }
     }
   }
 
