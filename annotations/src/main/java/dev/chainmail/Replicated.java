@@ -42,7 +42,9 @@ import java.lang.annotation.Target;
  * empty {@code failOn}, a {@code failOn} class covered by {@code skipOn}, detection knobs that differ between
  * methods, or between a method and the interface, a hedging knob with another strategy than {@code HEDGED},
  * {@code maxHedges < 1}, {@code hedgeBudget} outside {@code [0, 1]}, a zero or unparseable {@code hedgeDelay}, and
- * {@code HEDGED} on a synchronous method that declares {@code throws Throwable}.
+ * {@code HEDGED} or {@code QUORUM} on a synchronous method that declares {@code throws Throwable}, a voting knob with
+ * another strategy than {@code QUORUM}, a negative {@code quorum}, and a {@code voteBy} method that is missing, does
+ * not take the result, returns nothing, is abstract, or cannot be called.
  */
 @Documented
 @Retention(RetentionPolicy.CLASS)
@@ -68,7 +70,15 @@ public @interface Replicated {
      * sends the next call at once. On a synchronous method the replicas' calls run on the context's replica
      * executor and a loser is interrupted; on an asynchronous one they compose without blocking a thread.
      */
-    HEDGED
+    HEDGED,
+    /**
+     * Majority voting, N-version programming: every healthy replica at once, and the answer that {@link #quorum}
+     * of them agree on, compared with {@code equals} or by {@link #voteBy}, wins as soon as it has them; the other
+     * calls are cancelled. A failure abstains. Once no answer can reach the quorum, the call fails with
+     * {@code dev.chainmail.runtime.NoQuorumException}, which carries every replica's vote. Voting helps only while
+     * replicas fail independently: identical models fail together.
+     */
+    QUORUM
   }
 
   /** How a call chooses its replica, and the next one after a failure; {@link Strategy#FAILOVER} by default. */
@@ -96,6 +106,21 @@ public @interface Replicated {
    * budget spent, or at {@code 0}, a call waits on its first replica and fails over as with {@code FAILOVER}.
    */
   double hedgeBudget() default 0.1;
+
+  /**
+   * For {@link Strategy#QUORUM} only: how many replicas must agree; {@code 0}, the default, for a strict majority of
+   * the replicas given. A quorum larger than the number of replicas fails the proxy's factory with
+   * {@code ConfigurationException}.
+   */
+  int quorum() default 0;
+
+  /**
+   * For {@link Strategy#QUORUM} only: the name of a method that maps an answer to what answers are compared by,
+   * since LLM answers rarely match as whole strings: a static method of the interface, or a default one, taking the
+   * method's result (for an asynchronous method, its stage's value). Empty, the default, compares the answers with
+   * {@code equals}.
+   */
+  String voteBy() default "";
 
   /** The failures that move a call on to another replica and count against the replica's health. */
   Class<? extends Throwable>[] failOn() default {Throwable.class};

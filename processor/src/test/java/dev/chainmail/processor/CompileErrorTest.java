@@ -1306,6 +1306,55 @@ class CompileErrorTest {
   }
 
   @Test
+  void voteKnobWithAnotherStrategy() {
+    assertError("@Replicated quorum is given with strategy FAILOVER, which does not vote", "quorum",
+        "public interface Chain {",
+        "  @Replicated(quorum = 2)",
+        "  String answer();",
+        "}");
+  }
+
+  @Test
+  void negativeQuorum() {
+    assertError("@Replicated quorum is -1, but it counts the replicas that must agree", "quorum",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.QUORUM, quorum = -1)",
+        "  String answer();",
+        "}");
+  }
+
+  @Test
+  void voteByMissing() {
+    assertError("@Replicated voteBy \"key\" is not a method of Chain. Declare a static or default method Object "
+        + "key(String answer)", "voteBy",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.QUORUM, voteBy = \"key\")",
+        "  String answer();",
+        "}");
+  }
+
+  @Test
+  void voteByOfTheWrongSignature() {
+    assertError("@Replicated voteBy \"key\" must take one parameter that can hold the Integer that count() returns, "
+        + "and return what answers are compared by, but it is key(String) returning String", "voteBy",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.QUORUM, voteBy = \"key\")",
+        "  java.util.concurrent.CompletionStage<Integer> count();",
+        "  static String key(String answer) { return answer; }",
+        "}");
+  }
+
+  @Test
+  void voteByThatTheProxyCannotCall() {
+    assertError("@Replicated voteBy \"key\" cannot be called by the proxy: key(String) is abstract", "voteBy",
+        "public interface Chain {",
+        "  @Replicated(strategy = Replicated.Strategy.QUORUM, voteBy = \"key\")",
+        "  String answer();",
+        "  String key(String answer);",
+        "}");
+  }
+
+  @Test
   void hedgedOnAMethodThatThrowsThrowable() {
     assertError("@Replicated strategy HEDGED cannot be used on answer(), which declares throws Throwable", "HEDGED",
         "public interface Chain {",

@@ -1,7 +1,5 @@
 package dev.chainmail.runtime;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.IntFunction;
@@ -19,17 +17,11 @@ import java.util.function.Predicate;
  *
  * @param <T> the type of the value
  */
-final class AsyncHedge<T> extends CompletableFuture<T> {
+final class AsyncHedge<T> extends ParallelReplicaCall<T> {
 
-  private final ReplicaPolicy policy;
   private final ReplicaHedging hedging;
-  private final ReplicaSet<?> set;
-  private final IntFunction<? extends CompletionStage<? extends T>> call;
-  private final Predicate<? super Throwable> counted;
-  private final String method;
 
   // Guarded by this.
-  private final CompletableFuture<?>[] stages;
   private final long[] startedAt;
   private long tried;
   /** The replicas called as hedges, rather than first or on a failover. */
@@ -42,13 +34,8 @@ final class AsyncHedge<T> extends CompletableFuture<T> {
 
   AsyncHedge(ReplicaPolicy policy, ReplicaHedging hedging, IntFunction<? extends CompletionStage<? extends T>> call,
       Predicate<? super Throwable> counted) {
-    this.policy = policy;
+    super(policy, call, counted);
     this.hedging = hedging;
-    this.set = policy.replicas();
-    this.call = call;
-    this.counted = counted;
-    this.method = policy.method();
-    this.stages = new CompletableFuture<?>[set.size()];
     this.startedAt = new long[set.size()];
   }
 
@@ -70,30 +57,6 @@ final class AsyncHedge<T> extends CompletableFuture<T> {
       StageRelay.cancel(timer);
       timer = hedging.scheduler().schedule(this::hedge, hedging.delayNanos());
     }
-  }
-
-  /** Calls a replica; what the call throws, or a null stage, is that replica's failure. */
-  private void launch(int replica) {
-    CompletionStage<? extends T> stage;
-    try {
-      stage = call.apply(replica);
-    } catch (Throwable failure) {
-      stage = CompletableFuture.failedFuture(failure);
-    }
-    if (stage == null) {
-      stage = CompletableFuture.failedFuture(new NullPointerException(
-          method + ": the call of replica " + replica + " returned a null stage"));
-    }
-    CompletableFuture<?> future = stage instanceof CompletableFuture ? (CompletableFuture<?>) stage : null;
-    boolean late;
-    synchronized (this) {
-      stages[replica] = future;
-      late = isDone();
-    }
-    if (late && future != null) {
-      cancelQuietly(future);
-    }
-    stage.whenComplete((value, thrown) -> outcome(replica, value, AsyncStages.unwrap(thrown)));
   }
 
   /** The hedge delay has passed with no answer: a hedge, if the limits and the budget allow one. */
@@ -118,7 +81,8 @@ final class AsyncHedge<T> extends CompletableFuture<T> {
     launch(next);
   }
 
-  private void outcome(int replica, T value, Throwable failure) {
+  @Override
+  void outcome(int replica, T value, Throwable failure) {
     int next = -1;
     boolean hedge = false;
     boolean end;
@@ -126,7 +90,6 @@ final class AsyncHedge<T> extends CompletableFuture<T> {
     long latency = 0L;
     synchronized (this) {
       running--;
-      stages[replica] = null;
       if (isDone()) {
         return;
       }
@@ -184,34 +147,8 @@ final class AsyncHedge<T> extends CompletableFuture<T> {
   }
 
   @Override
-  public boolean cancel(boolean mayInterruptIfRunning) {
-    boolean cancelled = super.cancel(mayInterruptIfRunning);
-    cancelOthers();
-    return cancelled;
-  }
-
-  /** Cancels every call still under way, and the timer; their outcomes, arriving late, are dropped. */
-  private void cancelOthers() {
-    List<CompletableFuture<?>> running = new ArrayList<>(2);
-    synchronized (this) {
-      StageRelay.cancel(timer);
-      timer = null;
-      for (CompletableFuture<?> stage : stages) {
-        if (stage != null) {
-          running.add(stage);
-        }
-      }
-    }
-    for (CompletableFuture<?> stage : running) {
-      cancelQuietly(stage);
-    }
-  }
-
-  private static void cancelQuietly(CompletableFuture<?> stage) {
-    try {
-      stage.cancel(false);
-    } catch (UnsupportedOperationException cannot) {
-      // A minimal stage cannot be cancelled: it runs on, and its outcome is dropped.
-    }
+  void ending() {
+    StageRelay.cancel(timer);
+    timer = null;
   }
 }

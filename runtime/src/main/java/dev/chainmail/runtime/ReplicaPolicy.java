@@ -9,6 +9,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
 
@@ -79,6 +80,8 @@ public final class ReplicaPolicy {
   private final boolean enabled;
   /** For HEDGED, the hedging; null for the strategies that call one replica at a time. */
   private final ReplicaHedging hedging;
+  /** For QUORUM, how many replicas must agree; 0 for the other strategies. */
+  private final int quorum;
   private static final int FAILOVER = 0;
   private static final int ROUND_ROBIN = 1;
   private static final int WEIGHTED = 2;
@@ -106,13 +109,18 @@ public final class ReplicaPolicy {
     this.hedging = strategy == ReplicaStrategy.HEDGED && enabled
         ? new ReplicaHedging(builder.hedgeDelayNanos, builder.maxHedges, builder.hedgeBudget, replicas.context())
         : null;
+    this.quorum = strategy == ReplicaStrategy.QUORUM && enabled
+        ? (builder.quorum == 0 ? size / 2 + 1 : builder.quorum)
+        : 0;
   }
 
   private static int kindOf(ReplicaStrategy strategy) {
     switch (strategy) {
       case FAILOVER:
       case HEDGED:
-        // HEDGED calls the healthy replicas in FAILOVER's order: the first one, then each hedge the next.
+      case QUORUM:
+        // HEDGED calls the healthy replicas in FAILOVER's order: the first one, then each hedge the next. QUORUM
+        // calls them all, and chooses no replica but for the methods of its chain that are not replicated.
         return FAILOVER;
       case ROUND_ROBIN:
         return ROUND_ROBIN;
@@ -368,10 +376,35 @@ public final class ReplicaPolicy {
    */
   public <T> CompletableFuture<T> async(IntFunction<? extends CompletionStage<? extends T>> call,
       Predicate<? super Throwable> counted) {
+    return async(call, counted, Function.identity());
+  }
+
+  /**
+   * {@link #async(IntFunction, Predicate)} for a {@code QUORUM} method whose answers are compared by a key: its
+   * {@code voteBy} method. Every available replica is called at once (every replica, if fewer are available than
+   * the quorum), and the first answer whose key a quorum of replicas gave wins, as soon as it has; the other calls
+   * are cancelled. A failure abstains. Once no key can reach the quorum, the stage fails with
+   * {@link NoQuorumException}, carrying every replica's vote. For the other strategies {@code voteBy} is ignored.
+   *
+   * @param call calls the guards beneath for one replica, given its index
+   * @param counted whether a failure is the replica's: the proxy's {@code failOn} and {@code skipOn} checks
+   * @param voteBy what an answer is compared by
+   * @param <T> the type of the value
+   * @return the call's stage
+   * @throws NullPointerException if an argument is null
+   */
+  public <T> CompletableFuture<T> async(IntFunction<? extends CompletionStage<? extends T>> call,
+      Predicate<? super Throwable> counted, Function<? super T, ?> voteBy) {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(counted, "counted");
+    Objects.requireNonNull(voteBy, "voteBy");
     if (hedging != null) {
       return hedging.start(new AsyncHedge<>(this, hedging, call, counted), first());
+    }
+    if (quorum > 0) {
+      AsyncQuorum<T> vote = new AsyncQuorum<>(this, call, counted, voteBy, quorum);
+      vote.start();
+      return vote;
     }
     AsyncFailover<T> failover = new AsyncFailover<>(this, call, counted);
     failover.attempt(first());
@@ -396,15 +429,39 @@ public final class ReplicaPolicy {
    *     call is then cancelled, and the caller's interrupt flag is set on return
    */
   public <T> T call(ReplicaCall<? extends T> call, Predicate<? super Throwable> counted) {
+    return call(call, counted, Function.identity());
+  }
+
+  /**
+   * {@link #call(ReplicaCall, Predicate)} for a {@code QUORUM} method whose answers are compared by a key, as
+   * {@link #async(IntFunction, Predicate, Function)} describes; the caller waits for the quorum, and a failed vote
+   * throws {@link NoQuorumException}.
+   *
+   * @param call runs the guards beneath for one replica, given its index
+   * @param counted whether a failure is the replica's
+   * @param voteBy what an answer is compared by
+   * @param <T> the type of the value
+   * @return the answer the quorum agreed on
+   */
+  public <T> T call(ReplicaCall<? extends T> call, Predicate<? super Throwable> counted,
+      Function<? super T, ?> voteBy) {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(counted, "counted");
-    if (hedging == null) {
+    if (strategy != ReplicaStrategy.HEDGED && strategy != ReplicaStrategy.QUORUM) {
       throw new IllegalStateException(method + ": the " + strategy + " strategy calls one replica at a time");
+    }
+    if (!enabled) {
+      // Turned off by config: the primary alone, on the caller's thread.
+      try {
+        return call.call(first());
+      } catch (Exception failure) {
+        throw Sneaky.<RuntimeException>rethrow(failure);
+      }
     }
     Executor executor = replicas.context().replicaExecutor();
     Executor caller = replicas.context().propagator().capture();
-    CompletableFuture<T> outcome = hedging.start(new AsyncHedge<T>(this, hedging,
-        replica -> ThreadCall.start(executor, caller, call, replica), counted), first());
+    CompletableFuture<T> outcome = async(replica -> ThreadCall.start(executor, caller, call, replica), counted,
+        voteBy);
     try {
       return outcome.get();
     } catch (InterruptedException interrupted) {
@@ -455,6 +512,7 @@ public final class ReplicaPolicy {
     private long hedgeDelayNanos = -1L;
     private int maxHedges = 1;
     private double hedgeBudget = 0.1;
+    private int quorum;
 
     private Builder(String method, ReplicaStrategy strategy) {
       this.method = Objects.requireNonNull(method, "method");
@@ -549,6 +607,25 @@ public final class ReplicaPolicy {
       return this;
     }
 
+    /**
+     * @param quorum how many replicas of a {@code QUORUM} call must agree; 0, the default, for a strict majority of
+     *     the replicas; {@link #build} checks that there are that many
+     * @return this builder
+     * @throws ConfigurationException if the strategy is not {@code QUORUM}, or {@code quorum} is negative
+     */
+    public Builder quorum(int quorum) {
+      if (strategy != ReplicaStrategy.QUORUM) {
+        throw new ConfigurationException(method + ": quorum is given for the " + strategy
+            + " strategy, which does not vote; use QUORUM or remove it");
+      }
+      if (quorum < 0) {
+        throw new ConfigurationException(method + ": quorum must be 0, for a strict majority, or positive, was "
+            + quorum);
+      }
+      this.quorum = quorum;
+      return this;
+    }
+
     private void requireHedged(String knob) {
       if (strategy != ReplicaStrategy.HEDGED) {
         throw new ConfigurationException(method + ": " + knob + " is given for the " + strategy
@@ -577,6 +654,7 @@ public final class ReplicaPolicy {
       configured.hedgeDelayNanos = hedgeDelayNanos;
       configured.maxHedges = maxHedges;
       configured.hedgeBudget = hedgeBudget;
+      configured.quorum = quorum;
       ConfigOverrides.apply(config, method, onType, "Replicated", OVERRIDES, FIXED, configured,
           Overrides.INSTANCE);
       for (String knob : ReplicaDetection.KNOBS) {
@@ -588,6 +666,11 @@ public final class ReplicaPolicy {
         }
       }
       configured.enabled = ConfigOverrides.enabled(config, method, onType, "Replicated");
+      if (configured.quorum > replicas.size()) {
+        throw new ConfigurationException(method + ": a quorum of " + configured.quorum + " cannot be reached with "
+            + replicas.size() + (replicas.size() == 1 ? " replica" : " replicas") + "; give at least "
+            + configured.quorum + " replicas, or lower the quorum");
+      }
       int[] chosen = configured.weights;
       if (strategy == ReplicaStrategy.WEIGHTED) {
         if (chosen == null) {
@@ -604,7 +687,7 @@ public final class ReplicaPolicy {
     }
   }
 
-  private static final String[] OVERRIDES = {"weights", "hedgeDelay", "maxHedges", "hedgeBudget"};
+  private static final String[] OVERRIDES = {"weights", "hedgeDelay", "maxHedges", "hedgeBudget", "quorum"};
   private static final String[][] FIXED = {
       {"strategy", "decides the loop the proxy was compiled with (LEAST_LOADED counts calls in flight)"},
       {"failOn", ConfigOverrides.INSTANCEOF},
@@ -616,6 +699,13 @@ public final class ReplicaPolicy {
 
     @Override
     public void set(Builder builder, String attribute, String value) {
+      if (attribute.equals("quorum")) {
+        // A key for every use, Replicated/quorum, reaches the methods that do not vote too.
+        if (builder.strategy == ReplicaStrategy.QUORUM) {
+          builder.quorum(ConfigOverrides.parseInt(value.trim()));
+        }
+        return;
+      }
       if (!attribute.equals("weights")) {
         // A key for every use, such as Replicated/maxHedges, reaches the methods that do not hedge too.
         if (builder.strategy == ReplicaStrategy.HEDGED) {

@@ -16,5 +16,7 @@ public enum ReplicaStrategy {
    * The first available replica, as {@link #FAILOVER}; while it has not answered after the hedge delay, also the
    * next, up to {@code maxHedges} extra calls within the hedging budget. The first success wins.
    */
-  HEDGED
+  HEDGED,
+  /** Every available replica at once; the answer that a quorum of them agree on wins. */
+  QUORUM
 }

@@ -316,9 +316,10 @@ public final class ProxyGenerator {
       inner.addStatement("return $L", call);
     } else {
       inner.addStatement("$L", call);
-      // A hedged method's innermost statements are a replica's call, in a method of their own, in no loop.
-      boolean hedged = method.guard(ReplicatedSpec.class).map(ReplicatedSpec::hedged).orElse(false);
-      if ((method.has(RetrySpec.class) || method.has(ReplicatedSpec.class)) && !hedged) {
+      // A method that calls several replicas at once has its innermost statements, one replica's call, in a
+      // method of their own, in no loop.
+      boolean parallel = method.guard(ReplicatedSpec.class).map(ReplicatedSpec::parallel).orElse(false);
+      if ((method.has(RetrySpec.class) || method.has(ReplicatedSpec.class)) && !parallel) {
         inner.addStatement("return");
       }
     }

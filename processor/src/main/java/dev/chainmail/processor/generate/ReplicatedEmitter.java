@@ -41,6 +41,9 @@ final class ReplicatedEmitter implements GuardEmitter {
       builder.add("\n    .weights($L)", CodeBlock.join(replicated.weights().stream()
           .map(weight -> CodeBlock.of("$L", weight)).toList(), ", "));
     }
+    if (replicated.votes() && replicated.quorum() != 0) {
+      builder.add("\n    .quorum($L)", replicated.quorum());
+    }
     if (replicated.hedged()) {
       ReplicatedSpec.Hedging hedging = replicated.hedging();
       if (!hedging.delay().isEmpty()) {
@@ -109,7 +112,7 @@ final class ReplicatedEmitter implements GuardEmitter {
    */
   @Override
   public boolean keepsResult(GuardedMethod method) {
-    return method.guard(ReplicatedSpec.class).orElseThrow().hedged();
+    return method.guard(ReplicatedSpec.class).orElseThrow().parallel();
   }
 
   @Override
@@ -123,24 +126,38 @@ final class ReplicatedEmitter implements GuardEmitter {
     return "onReplica";
   }
 
-  /** Writes a synchronous hedged method: the runtime runs each replica's call, and the caller waits. */
+  /**
+   * Writes a synchronous method that calls several replicas at once: the runtime runs each replica's call, and the
+   * caller waits for the winner or the quorum.
+   */
   @Override
   public CodeBlock wrapCall(GuardedMethod method, ProxyForm form, CodeBlock call) {
     ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
     String failure = method.locals().failure();
     String replica = method.locals().replica();
-    CodeBlock counted = FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn());
+    CodeBlock rest = CodeBlock.of("$N -> $L$L", failure,
+        FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn()), voteBy(method, form));
     if (method.signature().returnsVoid()) {
       // A return, for a retry loop around it.
       return CodeBlock.builder()
-          .addStatement("this.$N.call($N -> { $L; return null; },$W$N -> $L)", field(method), replica, call,
-              failure, counted)
+          .addStatement("this.$N.call($N -> { $L; return null; },$W$L)", field(method), replica, call, rest)
           .addStatement("return")
           .build();
     }
     return CodeBlock.builder()
-        .addStatement("return this.$N.call($N -> $L,$W$N -> $L)", field(method), replica, call, failure, counted)
+        .addStatement("return this.$N.call($N -> $L,$W$L)", field(method), replica, call, rest)
         .build();
+  }
+
+  /** For a vote by a {@code voteBy} method, the argument that maps an answer to its key; else nothing. */
+  private static CodeBlock voteBy(GuardedMethod method, ProxyForm form) {
+    ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
+    if (!replicated.votes() || replicated.voteBy().isEmpty()) {
+      return CodeBlock.of("");
+    }
+    String result = method.locals().result();
+    return CodeBlock.of(",$W$N -> $L", result,
+        ChainMethodCalls.call(replicated.voteBy().get(), form, CodeBlock.of("$N", result)));
   }
 
   /**
@@ -151,8 +168,8 @@ final class ReplicatedEmitter implements GuardEmitter {
   public CodeBlock wrapAsync(GuardedMethod method, ProxyForm form, CodeBlock stage) {
     ReplicatedSpec replicated = method.guard(ReplicatedSpec.class).orElseThrow();
     String failure = method.locals().failure();
-    return CodeBlock.of("this.$N.async($N -> $L,$W$N -> $L)", field(method), method.locals().replica(), stage,
-        failure, FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn()));
+    return CodeBlock.of("this.$N.async($N -> $L,$W$N -> $L$L)", field(method), method.locals().replica(), stage,
+        failure, FailureChecks.handled(failure, replicated.failOn(), replicated.skipOn()), voteBy(method, form));
   }
 
   /** Choosing the first replica could fail; the generator turns that into a failed stage. */

@@ -4,6 +4,7 @@ import com.palantir.javapoet.TypeName;
 import dev.chainmail.processor.scan.AnnotationReader;
 import dev.chainmail.processor.scan.GuardAnnotation;
 import dev.chainmail.processor.scan.ReplicatedAttributes;
+import dev.chainmail.processor.validate.ChainMethodResolver;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -18,7 +19,7 @@ public final class ReplicaSpecFactories {
   private ReplicaSpecFactories() {}
 
   /** Builds {@link ReplicatedSpec}s, each attribute the method's own or, where it writes none, the interface's. */
-  public static GuardSpecFactory replicated(SpecReader reader) {
+  public static GuardSpecFactory replicated(SpecReader reader, ChainMethodResolver chainMethods) {
     AnnotationReader annotations = reader.annotations();
     return (ChainScope scope, ExecutableElement method, AnnotationMirror applied) -> {
       AnnotationMirror type = scope.members().typeAnnotations().get(GuardAnnotation.REPLICATED);
@@ -38,8 +39,21 @@ public final class ReplicaSpecFactories {
           reader.classes(attributes.source("skipOn"), "skipOn", false),
           detection,
           new ReplicatedSpec.Hedging(attributes.text("hedgeDelay"), (Integer) attributes.value("maxHedges").getValue(),
-              (Double) attributes.value("hedgeBudget").getValue()));
+              (Double) attributes.value("hedgeBudget").getValue()),
+          (Integer) attributes.value("quorum").getValue(),
+          voteBy(scope, method, attributes.text("voteBy"), chainMethods));
     };
+  }
+
+  private static Optional<ChainMethodRef> voteBy(ChainScope scope, ExecutableElement method, String name,
+      ChainMethodResolver chainMethods) {
+    if (name.isEmpty()) {
+      return Optional.empty();
+    }
+    ExecutableElement target = chainMethods.voteKey(scope.members().type(), method, name).target().orElseThrow(
+        () -> new IllegalStateException("voteBy " + name + " of the validated @Replicated on " + method
+            + " did not resolve"));
+    return Optional.of(ChainMethodRef.of(target, scope));
   }
 
   /** Builds {@link HeartbeatSpec}s. */

@@ -3,6 +3,7 @@ package dev.chainmail.processor.model;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.TypeName;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A validated {@code @Replicated} as it applies to one method: the method's own attributes, else the interface's.
@@ -14,13 +15,26 @@ import java.util.List;
  * @param skipOn the failures that propagate at once, without counting
  * @param detection the replica set's knobs, equal on every replicated method of a chain
  * @param hedging the knobs of {@code HEDGED}, as they apply; their defaults for the other strategies
+ * @param quorum for {@code QUORUM}, how many replicas must agree; 0 for a strict majority
+ * @param voteBy for {@code QUORUM}, the method that maps an answer to its vote key; empty for {@code equals}
  */
 public record ReplicatedSpec(TypeName chain, String strategy, List<Integer> weights, List<ClassName> failOn,
-    List<ClassName> skipOn, Detection detection, Hedging hedging) implements GuardSpec {
+    List<ClassName> skipOn, Detection detection, Hedging hedging, int quorum, Optional<ChainMethodRef> voteBy)
+    implements GuardSpec {
 
   /** Whether calls are hedged. */
   public boolean hedged() {
     return strategy.equals("HEDGED");
+  }
+
+  /** Whether calls vote. */
+  public boolean votes() {
+    return strategy.equals("QUORUM");
+  }
+
+  /** Whether a call goes to several replicas at once, which then run beneath the proxy's own thread or stage. */
+  public boolean parallel() {
+    return hedged() || votes();
   }
 
   /** Whether calls must keep the replicas' in-flight counts, which the strategy balances on. */

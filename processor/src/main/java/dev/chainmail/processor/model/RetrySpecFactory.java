@@ -2,7 +2,7 @@ package dev.chainmail.processor.model;
 
 import com.palantir.javapoet.TypeName;
 import dev.chainmail.processor.scan.AnnotationReader;
-import dev.chainmail.processor.validate.RetryMethodResolver;
+import dev.chainmail.processor.validate.ChainMethodResolver;
 import java.util.Optional;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.ExecutableElement;
@@ -14,9 +14,9 @@ public final class RetrySpecFactory implements GuardSpecFactory {
 
   private final SpecReader reader;
   private final AnnotationReader annotations;
-  private final RetryMethodResolver resolver;
+  private final ChainMethodResolver resolver;
 
-  public RetrySpecFactory(SpecReader reader, RetryMethodResolver resolver) {
+  public RetrySpecFactory(SpecReader reader, ChainMethodResolver resolver) {
     this.reader = reader;
     this.annotations = reader.annotations();
     this.resolver = resolver;
@@ -58,7 +58,7 @@ public final class RetrySpecFactory implements GuardSpecFactory {
         annotations.stringValue(retry, "name"));
   }
 
-  private static ExecutableElement resolved(RetryMethodResolver.Resolution resolution, ExecutableElement guarded,
+  private static ExecutableElement resolved(ChainMethodResolver.Resolution resolution, ExecutableElement guarded,
       String name) {
     return resolution.target().orElseThrow(
         () -> new IllegalStateException("method " + name + " of the validated @Retry on " + guarded

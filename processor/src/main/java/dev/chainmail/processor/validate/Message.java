@@ -184,9 +184,19 @@ public enum Message {
       + "over the calls themselves, so it must be in [0, 1]."),
   REPLICATED_HEDGE_DELAY_ZERO("@Replicated hedgeDelay is zero, which would send every hedge at once. Give a "
       + "positive duration, such as \"200ms\", or leave it empty for the adaptive delay."),
-  REPLICATED_HEDGED_THROWS("@Replicated strategy HEDGED cannot be used on %s, which declares throws %s: its "
+  REPLICATED_HEDGED_THROWS("@Replicated strategy %s cannot be used on %s, which declares throws %s: its "
       + "replicas' calls run as tasks on other threads, which can throw exceptions and errors only. Declare "
       + "Exception or narrower types, or use another strategy."),
+  REPLICATED_VOTE_UNUSED("@Replicated %s is given with strategy %s, which does not vote. Use strategy = QUORUM, or "
+      + "remove %s."),
+  REPLICATED_QUORUM("@Replicated quorum is %d, but it counts the replicas that must agree. Use 0 for a strict "
+      + "majority, or a positive number."),
+  REPLICATED_VOTE_BY_MISSING("@Replicated voteBy \"%s\" is not a method of %s. Declare a static or default method "
+      + "Object %s(%s answer), returning what answers are compared by."),
+  REPLICATED_VOTE_BY_SIGNATURE("@Replicated voteBy \"%s\" must take one parameter that can hold the %s that %s "
+      + "returns, and return what answers are compared by, but it is %s returning %s."),
+  REPLICATED_VOTE_BY_UNCALLABLE("@Replicated voteBy \"%s\" cannot be called by the proxy: %s. Name one static or "
+      + "default method, not private, that throws no checked exception."),
   REPLICATED_WEIGHT("@Replicated weight %d, at index %d, is below 1, so its replica would never be chosen. Give "
       + "every replica a weight of at least 1, or leave the replica out."),
   REPLICATED_EJECT_AFTER("@Replicated ejectAfter is %d, but it counts consecutive failures, so it must be at least "

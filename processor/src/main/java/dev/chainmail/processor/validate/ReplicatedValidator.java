@@ -14,6 +14,8 @@ import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.AnnotationValue;
 import javax.lang.model.element.Element;
 import javax.lang.model.element.ExecutableElement;
+import javax.lang.model.element.Modifier;
+import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.TypeMirror;
 import javax.lang.model.util.ElementFilter;
 import javax.lang.model.util.Elements;
@@ -27,17 +29,22 @@ public final class ReplicatedValidator implements GuardValidator {
 
   /** The attributes of {@code HEDGED} alone. */
   private static final List<String> HEDGE_KNOBS = List.of("hedgeDelay", "maxHedges", "hedgeBudget");
+  /** The attributes of {@code QUORUM} alone. */
+  private static final List<String> VOTE_KNOBS = List.of("quorum", "voteBy");
 
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
   private final Elements elements;
   private final Types types;
+  private final ChainMethodResolver chainMethods;
 
-  public ReplicatedValidator(AttributeChecks checks, Elements elements, Types types) {
+  public ReplicatedValidator(AttributeChecks checks, Elements elements, Types types,
+      ChainMethodResolver chainMethods) {
     this.checks = checks;
     this.annotations = checks.annotations();
     this.elements = elements;
     this.types = types;
+    this.chainMethods = chainMethods;
   }
 
   @Override
@@ -54,7 +61,9 @@ public final class ReplicatedValidator implements GuardValidator {
     Optional<AnnotationMirror> type = onType ? Optional.empty() : typeAnnotation(members);
     ReplicatedAttributes attributes = new ReplicatedAttributes(annotations, replicated, type);
     checkStrategy(element, replicated, attributes, report);
-    checkHedging(members, element, replicated, attributes, onType, report);
+    checkHedging(element, replicated, attributes, onType, report);
+    checkVoting(element, replicated, attributes, onType, report);
+    checkParallelMethods(members, element, replicated, attributes, onType, report);
     int ejectAfter = annotations.intValue(replicated, "ejectAfter");
     if (ejectAfter < 1) {
       report.error(element, replicated, "ejectAfter", Message.REPLICATED_EJECT_AFTER, ejectAfter);
@@ -103,8 +112,8 @@ public final class ReplicatedValidator implements GuardValidator {
    * The knobs of {@code HEDGED}: only with that strategy as it applies to a method (an interface may give them as
    * defaults for its hedged methods), each in its range, and the exceptions a synchronous hedged method declares.
    */
-  private void checkHedging(ChainMembers members, Element element, AnnotationMirror replicated,
-      ReplicatedAttributes attributes, boolean onType, ValidationReport report) {
+  private void checkHedging(Element element, AnnotationMirror replicated, ReplicatedAttributes attributes,
+      boolean onType, ValidationReport report) {
     String strategy = attributes.text("strategy");
     boolean hedged = strategy.equals("HEDGED");
     for (String knob : HEDGE_KNOBS) {
@@ -124,27 +133,96 @@ public final class ReplicatedValidator implements GuardValidator {
     if (delay.isPresent() && delay.getAsLong() == 0) {
       report.error(element, replicated, "hedgeDelay", Message.REPLICATED_HEDGE_DELAY_ZERO);
     }
-    if (!onType) {
-      if (hedged) {
-        checkThrows((ExecutableElement) element, replicated, report);
+  }
+
+  /** The knobs of {@code QUORUM}: only with that strategy as it applies to a method, and a quorum of at least 0. */
+  private void checkVoting(Element element, AnnotationMirror replicated, ReplicatedAttributes attributes,
+      boolean onType, ValidationReport report) {
+    String strategy = attributes.text("strategy");
+    for (String knob : VOTE_KNOBS) {
+      if (!onType && !strategy.equals("QUORUM") && annotations.written(replicated, knob).isPresent()) {
+        report.error(element, replicated, knob, Message.REPLICATED_VOTE_UNUSED, knob, strategy, knob);
       }
-      return;
     }
-    if (hedged) {
-      for (GuardedElement guarded : members.guarded()) {
-        if (guarded.annotations().containsKey(GuardAnnotation.REPLICATED)
-            && guarded.annotations().get(GuardAnnotation.REPLICATED).fromType()) {
-          checkThrows(guarded.method(), replicated, report);
-        }
-      }
+    int quorum = annotations.intValue(replicated, "quorum");
+    if (quorum < 0) {
+      report.error(element, replicated, "quorum", Message.REPLICATED_QUORUM, quorum);
     }
   }
 
   /**
-   * A synchronous {@code HEDGED} method runs its replicas' calls as tasks, which can throw exceptions, not every
+   * What depends on each method that calls several replicas at once: the exceptions a synchronous one declares,
+   * and its {@code voteBy} method, which takes its result. For the interface's annotation, each method it covers.
+   */
+  private void checkParallelMethods(ChainMembers members, Element element, AnnotationMirror replicated,
+      ReplicatedAttributes attributes, boolean onType, ValidationReport report) {
+    String strategy = attributes.text("strategy");
+    if (!strategy.equals("HEDGED") && !strategy.equals("QUORUM")) {
+      return;
+    }
+    String voteBy = strategy.equals("QUORUM") ? attributes.text("voteBy") : "";
+    if (!onType) {
+      checkParallelMethod(members, (ExecutableElement) element, replicated, strategy, voteBy, report);
+      return;
+    }
+    for (GuardedElement guarded : members.guarded()) {
+      if (guarded.annotations().containsKey(GuardAnnotation.REPLICATED)
+          && guarded.annotations().get(GuardAnnotation.REPLICATED).fromType()) {
+        checkParallelMethod(members, guarded.method(), replicated, strategy, voteBy, report);
+      }
+    }
+  }
+
+  private void checkParallelMethod(ChainMembers members, ExecutableElement method, AnnotationMirror replicated,
+      String strategy, String voteBy, ValidationReport report) {
+    checkThrows(method, replicated, strategy, report);
+    if (voteBy.isEmpty()) {
+      return;
+    }
+    TypeElement chain = members.type();
+    ChainMethodResolver.Resolution resolution = chainMethods.voteKey(chain, method, voteBy);
+    String result = Describe.type(chainMethods.resultType(chain, method));
+    if (resolution.named().isEmpty()) {
+      report.error(method, replicated, "voteBy", Message.REPLICATED_VOTE_BY_MISSING, voteBy, chain.getSimpleName(),
+          voteBy, result);
+      return;
+    }
+    if (resolution.fitting().isEmpty()) {
+      ExecutableElement first = resolution.named().get(0);
+      report.error(method, replicated, "voteBy", Message.REPLICATED_VOTE_BY_SIGNATURE, voteBy, result,
+          Describe.method(method), Describe.method(first), Describe.type(first.getReturnType()));
+      return;
+    }
+    if (resolution.fitting().size() > 1) {
+      report.error(method, replicated, "voteBy", Message.REPLICATED_VOTE_BY_UNCALLABLE, voteBy,
+          "it is ambiguous, " + resolution.fitting().size() + " methods fit");
+      return;
+    }
+    ExecutableElement target = resolution.fitting().get(0);
+    String why = null;
+    if (target.getModifiers().contains(Modifier.PRIVATE)) {
+      why = Describe.method(target) + " is private";
+    } else if (target.getModifiers().contains(Modifier.ABSTRACT)) {
+      why = Describe.method(target) + " is abstract, so the proxy has no implementation of it to call";
+    } else {
+      for (TypeMirror thrown : target.getThrownTypes()) {
+        if (!types.isAssignable(thrown, elements.getTypeElement("java.lang.RuntimeException").asType())
+            && !types.isAssignable(thrown, elements.getTypeElement("java.lang.Error").asType())) {
+          why = Describe.method(target) + " throws " + Describe.type(thrown);
+        }
+      }
+    }
+    if (why != null) {
+      report.error(method, replicated, "voteBy", Message.REPLICATED_VOTE_BY_UNCALLABLE, voteBy, why);
+    }
+  }
+
+  /**
+   * A synchronous {@code HEDGED} or {@code QUORUM} method runs its replicas' calls as tasks, which can throw exceptions, not every
    * throwable: it cannot declare {@code throws Throwable}.
    */
-  private void checkThrows(ExecutableElement method, AnnotationMirror replicated, ValidationReport report) {
+  private void checkThrows(ExecutableElement method, AnnotationMirror replicated, String strategy,
+      ValidationReport report) {
     if (StageTypes.isStage(method.getReturnType(), elements)) {
       return;
     }
@@ -152,7 +230,7 @@ public final class ReplicatedValidator implements GuardValidator {
     TypeMirror error = elements.getTypeElement("java.lang.Error").asType();
     for (TypeMirror thrown : method.getThrownTypes()) {
       if (!types.isAssignable(thrown, exception) && !types.isAssignable(thrown, error)) {
-        report.error(method, replicated, Message.REPLICATED_HEDGED_THROWS, Describe.method(method),
+        report.error(method, replicated, Message.REPLICATED_HEDGED_THROWS, strategy, Describe.method(method),
             Describe.type(thrown));
       }
     }

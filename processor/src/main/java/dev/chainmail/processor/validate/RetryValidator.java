@@ -28,11 +28,11 @@ public final class RetryValidator implements GuardValidator {
   private final AttributeChecks checks;
   private final AnnotationReader annotations;
   private final Types types;
-  private final RetryMethodResolver resolver;
+  private final ChainMethodResolver resolver;
   private final CheckedExceptions checked;
   private final SharedNames sharedNames;
 
-  public RetryValidator(AttributeChecks checks, Elements elements, Types types, RetryMethodResolver resolver,
+  public RetryValidator(AttributeChecks checks, Elements elements, Types types, ChainMethodResolver resolver,
       SharedNames sharedNames) {
     this.checks = checks;
     this.annotations = checks.annotations();
@@ -116,7 +116,7 @@ public final class RetryValidator implements GuardValidator {
       report.error(element, retry, "retryOnResult", Message.RETRY_ON_RESULT_VOID, name, Describe.method(guarded));
       return;
     }
-    RetryMethodResolver.Resolution resolution = resolver.resultTest(chain, guarded, name);
+    ChainMethodResolver.Resolution resolution = resolver.resultTest(chain, guarded, name);
     String resultType = Describe.type(result);
     if (resolution.named().isEmpty()) {
       report.error(element, retry, "retryOnResult", Message.RETRY_ON_RESULT_MISSING, name, chain.getSimpleName(),
@@ -137,7 +137,7 @@ public final class RetryValidator implements GuardValidator {
 
   private void validateDelayFrom(TypeElement chain, Element element, AnnotationMirror retry, String name,
       ValidationReport report) {
-    RetryMethodResolver.Resolution resolution = resolver.failureDelay(chain, name);
+    ChainMethodResolver.Resolution resolution = resolver.failureDelay(chain, name);
     if (resolution.named().isEmpty()) {
       report.error(element, retry, "delayFrom", Message.RETRY_DELAY_FROM_MISSING, name, chain.getSimpleName(), name);
       return;
@@ -153,7 +153,7 @@ public final class RetryValidator implements GuardValidator {
 
   /** Checks that one method fits, and that the proxy can call it; returns it if so. */
   private Optional<ExecutableElement> checkOne(TypeElement chain, Element element, AnnotationMirror retry,
-      String attribute, String name, RetryMethodResolver.Resolution resolution, ValidationReport report) {
+      String attribute, String name, ChainMethodResolver.Resolution resolution, ValidationReport report) {
     if (resolution.fitting().size() > 1) {
       List<String> all = new ArrayList<>();
       for (ExecutableElement method : resolution.fitting()) {

@@ -15,18 +15,19 @@ import javax.lang.model.util.Elements;
 import javax.lang.model.util.Types;
 
 /**
- * Finds the methods a {@code @Retry} names: its {@code retryOnResult} test, which takes the guarded method's result
- * and returns {@code boolean}, and its {@code delayFrom} reader, which takes a failure and returns a
- * {@code java.time.Duration}.
+ * Finds the chain methods that annotations name: a {@code @Retry}'s {@code retryOnResult} test, which takes the
+ * guarded method's result and returns {@code boolean}, and its {@code delayFrom} reader, which takes a failure and
+ * returns a {@code java.time.Duration}; a {@code @Replicated}'s {@code voteBy} key, which takes a result and returns
+ * what results are compared by.
  */
-public final class RetryMethodResolver {
+public final class ChainMethodResolver {
 
   private final Elements elements;
   private final Types types;
   private final TypeMirror throwable;
   private final TypeMirror duration;
 
-  public RetryMethodResolver(Elements elements, Types types) {
+  public ChainMethodResolver(Elements elements, Types types) {
     this.elements = elements;
     this.types = types;
     this.throwable = elements.getTypeElement("java.lang.Throwable").asType();
@@ -73,6 +74,22 @@ public final class RetryMethodResolver {
   public TypeMirror resultType(TypeElement chain, ExecutableElement guarded) {
     TypeMirror returned = ((ExecutableType) types.asMemberOf((DeclaredType) chain.asType(), guarded)).getReturnType();
     return StageTypes.stageValue(returned, elements).orElse(returned);
+  }
+
+  /** The methods named {@code name} that map a result of {@code guarded} to a vote key: {@code K name(R)}. */
+  public Resolution voteKey(TypeElement chain, ExecutableElement guarded, String name) {
+    DeclaredType site = (DeclaredType) chain.asType();
+    TypeMirror result = resultType(chain, guarded);
+    List<ExecutableElement> named = named(chain, name);
+    List<ExecutableElement> fitting = new ArrayList<>();
+    for (ExecutableElement candidate : named) {
+      ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
+      if (type.getParameterTypes().size() == 1 && type.getReturnType().getKind() != TypeKind.VOID
+          && types.isAssignable(types.erasure(result), types.erasure(type.getParameterTypes().get(0)))) {
+        fitting.add(candidate);
+      }
+    }
+    return new Resolution(List.copyOf(named), List.copyOf(fitting));
   }
 
   /** The methods named {@code name} that read a delay from a failure: {@code Duration name(F extends Throwable)}. */
