@@ -43,16 +43,32 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
   void start(int replica) {
     synchronized (this) {
       first = replica;
-      prepare(replica);
+      called(replica);
     }
     launch(replica);
+    // Armed after the call, so that an answer already there, as a cached one is, costs no timer.
+    synchronized (this) {
+      if (!isDone()) {
+        arm();
+      }
+    }
   }
 
-  /** Under the lock: marks a replica as called, and arms the timer of the next hedge if one may follow. */
+  /** Under the lock: marks a replica as called, and arms the timer of the next hedge. */
   private void prepare(int replica) {
+    called(replica);
+    arm();
+  }
+
+  /** Under the lock: marks a replica as called. */
+  private void called(int replica) {
     tried |= 1L << replica;
     running++;
     startedAt[replica] = hedging.clock().nanoTime();
+  }
+
+  /** Under the lock: arms the timer of the next hedge, if one may follow. */
+  private void arm() {
     if (hedges < hedging.maxHedges()) {
       StageRelay.cancel(timer);
       timer = hedging.scheduler().schedule(this::hedge, hedging.delayNanos());

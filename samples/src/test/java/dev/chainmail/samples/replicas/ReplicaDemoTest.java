@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class ReplicaDemoTest {
 
   @Test
-  void servesEveryCallAndReportsTheEjectionAndTheReadmission() throws IOException {
+  void servesEveryCallReportsTheEjectionAndTheReadmissionThenHedgesAndVotes() throws IOException {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     ResilientAnswerer answerer = ReplicaDemo.run(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     String output = bytes.toString(StandardCharsets.UTF_8);
@@ -24,6 +24,9 @@ class ReplicaDemoTest {
     assertTrue(output.contains("+ anthropic re-admitted by ping"), output);
     assertEquals(12, output.lines().filter(line -> line.contains(": served by ")).count(), output);
     assertFalse(output.contains("served by anthropic\n  call 2"), output);
+    assertTrue(output.contains("> no draft from openai after 300 ms: hedge sent to anthropic"), output);
+    assertTrue(output.contains("=> draft by anthropic, after 400 ms instead of 2000"), output);
+    assertTrue(output.contains("=> Six times seven is 42."), output);
     for (ReplicaHealth health : answerer.replicaHealth()) {
       assertEquals(0, health.inFlight());
     }
