@@ -39,17 +39,25 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     this.startedAt = new long[set.size()];
   }
 
-  /** Sends the call to its first replica. */
-  void start(int replica) {
+  /**
+   * Sends the call to its first replica. {@code pending} says that its stage cannot be complete when the call
+   * returns, as a call handed to another thread's cannot: the timer is then armed first, from the call's start.
+   */
+  void start(int replica, boolean pending) {
     synchronized (this) {
       first = replica;
       called(replica);
+      if (pending) {
+        arm();
+      }
     }
     launch(replica);
-    // Armed after the call, so that an answer already there, as a cached one is, costs no timer.
-    synchronized (this) {
-      if (!isDone()) {
-        arm();
+    if (!pending) {
+      // Armed after the call, so that an answer already there, as a cached one is, costs no timer.
+      synchronized (this) {
+        if (!isDone()) {
+          arm();
+        }
       }
     }
   }

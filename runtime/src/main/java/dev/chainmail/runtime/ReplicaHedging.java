@@ -35,10 +35,14 @@ final class ReplicaHedging {
     this.listener = context.listener();
   }
 
-  /** Counts a call toward the budget, and starts it. */
-  <T> AsyncHedge<T> start(AsyncHedge<T> call, int first) {
+  /**
+   * Counts a call toward the budget, and starts it.
+   *
+   * @param pending whether the first replica's stage is certain to be pending when its call returns
+   */
+  <T> AsyncHedge<T> start(AsyncHedge<T> call, int first, boolean pending) {
     budget.recordCall();
-    call.start(first);
+    call.start(first, pending);
     return call;
   }
 

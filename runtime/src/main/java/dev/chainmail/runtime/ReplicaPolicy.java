@@ -395,11 +395,17 @@ public final class ReplicaPolicy {
    */
   public <T> CompletableFuture<T> async(IntFunction<? extends CompletionStage<? extends T>> call,
       Predicate<? super Throwable> counted, Function<? super T, ?> voteBy) {
+    return start(call, counted, voteBy, false);
+  }
+
+  /** The asynchronous call; {@code onThreads} says that each replica's call runs on another thread. */
+  private <T> CompletableFuture<T> start(IntFunction<? extends CompletionStage<? extends T>> call,
+      Predicate<? super Throwable> counted, Function<? super T, ?> voteBy, boolean onThreads) {
     Objects.requireNonNull(call, "call");
     Objects.requireNonNull(counted, "counted");
     Objects.requireNonNull(voteBy, "voteBy");
     if (hedging != null) {
-      return hedging.start(new AsyncHedge<>(this, hedging, call, counted), first());
+      return hedging.start(new AsyncHedge<>(this, hedging, call, counted), first(), onThreads);
     }
     if (quorum > 0) {
       AsyncQuorum<T> vote = new AsyncQuorum<>(this, call, counted, voteBy, quorum);
@@ -460,8 +466,8 @@ public final class ReplicaPolicy {
     }
     Executor executor = replicas.context().replicaExecutor();
     Executor caller = replicas.context().propagator().capture();
-    CompletableFuture<T> outcome = async(replica -> ThreadCall.start(executor, caller, call, replica), counted,
-        voteBy);
+    CompletableFuture<T> outcome = start(replica -> ThreadCall.start(executor, caller, call, replica), counted,
+        voteBy, true);
     try {
       return outcome.get();
     } catch (InterruptedException interrupted) {

@@ -40,6 +40,8 @@ class FlightRecorderEventsTest {
       listener.onReplicaEjected(METHOD, 1, down);
       listener.onReplicaReadmitted(METHOD, 1);
       listener.onReplicaRestarted(METHOD, 2);
+      listener.onHedgeSent(METHOD, 1, 0);
+      listener.onHedgeWon(METHOD, 1, 0);
       CircuitBreakerPolicy breaker = CircuitBreakerPolicy.builder(METHOD).name("llm").build(context);
       breaker.forceOpen();
       assertThrows(CircuitBreakerOpenException.class, breaker::acquire);
@@ -60,7 +62,8 @@ class FlightRecorderEventsTest {
       byName.put(event.getEventType().getName(), event);
     }
     assertEquals(List.of("dev.chainmail.BulkheadFull", "dev.chainmail.CallNotPermitted",
-        "dev.chainmail.CircuitBreakerStateChange", "dev.chainmail.Fallback", "dev.chainmail.RateLimited",
+        "dev.chainmail.CircuitBreakerStateChange", "dev.chainmail.Fallback", "dev.chainmail.HedgeSent",
+        "dev.chainmail.HedgeWon", "dev.chainmail.RateLimited",
         "dev.chainmail.ReplicaEjected", "dev.chainmail.ReplicaReadmitted", "dev.chainmail.ReplicaRestarted",
         "dev.chainmail.RetriesExhausted", "dev.chainmail.Retry", "dev.chainmail.Timeout"),
         List.copyOf(byName.keySet()));
@@ -77,6 +80,8 @@ class FlightRecorderEventsTest {
     assertEquals(3, byName.get("dev.chainmail.RetriesExhausted").getInt("attempts"));
     assertEquals(1, byName.get("dev.chainmail.ReplicaEjected").getInt("replica"));
     assertEquals(2, byName.get("dev.chainmail.ReplicaRestarted").getInt("replica"));
+    assertEquals(1, byName.get("dev.chainmail.HedgeSent").getInt("replica"));
+    assertEquals(0, byName.get("dev.chainmail.HedgeWon").getInt("other"));
     RecordedEvent state = byName.get("dev.chainmail.CircuitBreakerStateChange");
     assertEquals("llm", state.getString("breaker"));
     assertEquals("CLOSED", state.getString("from"));
@@ -111,7 +116,7 @@ class FlightRecorderEventsTest {
     try (Recording recording = new Recording()) {
       for (String name : List.of("Retry", "RetriesExhausted", "Fallback", "CircuitBreakerStateChange",
           "CallNotPermitted", "Timeout", "BulkheadFull", "RateLimited", "ReplicaEjected", "ReplicaReadmitted",
-          "ReplicaRestarted")) {
+          "ReplicaRestarted", "HedgeSent", "HedgeWon")) {
         recording.enable("dev.chainmail." + name);
       }
       recording.start();

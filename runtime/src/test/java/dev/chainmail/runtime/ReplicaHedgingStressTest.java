@@ -10,14 +10,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /**
- * Eight threads make 4,000 hedged calls in all, in real time, over three replicas whose calls end after 0 to 3 ms
- * on another thread, one in ten of them failing: every call must end with an answer, every replica call must end,
- * completed or cancelled, and no replica may be left with a failure count from a loser.
+ * Eight threads make hedged and voted calls at once, in real time. Asynchronously: 4,000 hedged calls in all, over
+ * three replicas whose calls end after 0 to 3 ms on another thread, one in ten of them failing: every call must end with an answer, and every replica call must
+ * end, completed or cancelled. Synchronously: 1,600 calls, hedged and voted, on the replica executor: none lost,
+ * and no replica thread left busy.
  */
 class ReplicaHedgingStressTest {
 
@@ -71,5 +74,45 @@ class ReplicaHedgingStressTest {
       assertTrue(call.isDone(), "every replica call ended, answered or cancelled");
     }
     assertTrue(replicaCalls.size() > answers.size(), "some calls were hedged: " + replicaCalls.size());
+  }
+
+  @Test
+  @Timeout(120)
+  void synchronousCallersLoseNoCallAndLeaveNoReplicaThreadBusy() throws Exception {
+    ThreadPoolExecutor pool = (ThreadPoolExecutor) Executors.newCachedThreadPool();
+    ChainmailContext context = ChainmailContext.builder().flightRecorder(false).replicaExecutor(pool).build();
+    ReplicaDetection detection = ReplicaDetection.builder("com.example.Answerer").ejectAfter(1_000_000)
+        .maxEjectedPercent(100).build();
+    ReplicaSet<String> set = ReplicaSet.of(context, detection, List.of("a", "b", "c"));
+    ReplicaPolicy hedged = ReplicaPolicy.builder("com.example.Answerer/answer", ReplicaStrategy.HEDGED)
+        .hedgeDelay("1ms").maxHedges(2).hedgeBudget(1.0).build(set);
+    ReplicaPolicy voting = ReplicaPolicy.builder("com.example.Answerer/vote", ReplicaStrategy.QUORUM).build(set);
+    AtomicInteger answered = new AtomicInteger();
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < THREADS; t++) {
+      threads.add(new Thread(() -> {
+        for (int i = 0; i < 100; i++) {
+          String hedge = hedged.call(replica -> {
+            Thread.sleep(ThreadLocalRandom.current().nextInt(3));
+            return "from " + replica;
+          }, failure -> true);
+          String vote = voting.call(replica -> "same", failure -> true);
+          if (hedge.startsWith("from ") && vote.equals("same")) {
+            answered.incrementAndGet();
+          }
+        }
+      }));
+    }
+    threads.forEach(Thread::start);
+    for (Thread thread : threads) {
+      thread.join();
+    }
+    assertEquals(THREADS * 100, answered.get(), "no call lost");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1);
+    }
+    assertEquals(0, pool.getActiveCount(), "every replica thread came back, the interrupted losers too");
+    pool.shutdown();
   }
 }
