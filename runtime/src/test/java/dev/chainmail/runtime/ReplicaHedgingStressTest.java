@@ -113,6 +113,9 @@ class ReplicaHedgingStressTest {
       Thread.sleep(1);
     }
     assertEquals(0, pool.getActiveCount(), "every replica thread came back, the interrupted losers too");
+    for (ReplicaHealth health : set.health()) {
+      assertEquals(0, health.inFlight(), "in-flight counts returned to zero");
+    }
     pool.shutdown();
   }
 }
