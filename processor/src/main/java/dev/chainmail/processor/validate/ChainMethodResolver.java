@@ -4,6 +4,7 @@ import dev.chainmail.processor.scan.StageTypes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import javax.lang.model.element.ExecutableElement;
 import javax.lang.model.element.TypeElement;
 import javax.lang.model.type.DeclaredType;
@@ -53,18 +54,7 @@ public final class ChainMethodResolver {
    * {@code boolean name(R)}.
    */
   public Resolution resultTest(TypeElement chain, ExecutableElement guarded, String name) {
-    DeclaredType site = (DeclaredType) chain.asType();
-    TypeMirror result = resultType(chain, guarded);
-    List<ExecutableElement> named = named(chain, name);
-    List<ExecutableElement> fitting = new ArrayList<>();
-    for (ExecutableElement candidate : named) {
-      ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
-      if (type.getParameterTypes().size() == 1 && type.getReturnType().getKind() == TypeKind.BOOLEAN
-          && types.isAssignable(types.erasure(result), types.erasure(type.getParameterTypes().get(0)))) {
-        fitting.add(candidate);
-      }
-    }
-    return new Resolution(List.copyOf(named), List.copyOf(fitting));
+    return takingResult(chain, guarded, name, returned -> returned.getKind() == TypeKind.BOOLEAN);
   }
 
   /**
@@ -78,13 +68,19 @@ public final class ChainMethodResolver {
 
   /** The methods named {@code name} that map a result of {@code guarded} to a vote key: {@code K name(R)}. */
   public Resolution voteKey(TypeElement chain, ExecutableElement guarded, String name) {
+    return takingResult(chain, guarded, name, returned -> returned.getKind() != TypeKind.VOID);
+  }
+
+  /** The methods named {@code name} that take one parameter able to hold a result of {@code guarded}. */
+  private Resolution takingResult(TypeElement chain, ExecutableElement guarded, String name,
+      Predicate<TypeMirror> returning) {
     DeclaredType site = (DeclaredType) chain.asType();
     TypeMirror result = resultType(chain, guarded);
     List<ExecutableElement> named = named(chain, name);
     List<ExecutableElement> fitting = new ArrayList<>();
     for (ExecutableElement candidate : named) {
       ExecutableType type = (ExecutableType) types.asMemberOf(site, candidate);
-      if (type.getParameterTypes().size() == 1 && type.getReturnType().getKind() != TypeKind.VOID
+      if (type.getParameterTypes().size() == 1 && returning.test(type.getReturnType())
           && types.isAssignable(types.erasure(result), types.erasure(type.getParameterTypes().get(0)))) {
         fitting.add(candidate);
       }

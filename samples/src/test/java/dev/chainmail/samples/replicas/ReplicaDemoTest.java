@@ -26,7 +26,8 @@ class ReplicaDemoTest {
     assertFalse(output.contains("served by anthropic\n  call 2"), output);
     assertTrue(output.contains("> no draft from openai after 300 ms: hedge sent to anthropic"), output);
     assertTrue(output.contains("=> draft by anthropic, after 400 ms instead of 2000"), output);
-    assertTrue(output.contains("=> Six times seven is 42."), output);
+    // Two of three solutions end with 42; which of the two arrives first, on the replica threads, varies.
+    assertTrue(output.contains("=> Six times seven is 42.") || output.contains("=> The product is 42"), output);
     for (ReplicaHealth health : answerer.replicaHealth()) {
       assertEquals(0, health.inFlight());
     }
