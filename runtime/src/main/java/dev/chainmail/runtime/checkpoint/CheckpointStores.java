@@ -1,8 +1,10 @@
 package dev.chainmail.runtime.checkpoint;
 
 import dev.chainmail.runtime.internal.checkpoint.InMemoryCheckpointStore;
+import dev.chainmail.runtime.internal.checkpoint.PostgresStore;
 import dev.chainmail.runtime.internal.checkpoint.SqliteCheckpointStore;
 import java.nio.file.Path;
+import javax.sql.DataSource;
 import java.time.InstantSource;
 
 /**
@@ -41,5 +43,38 @@ public final class CheckpointStores {
       throw new NullPointerException("file");
     }
     return SqliteCheckpointStore.open(file, InstantSource.system());
+  }
+
+  /**
+   * Opens the PostgreSQL store, which workers on several machines share, with the default {@link PostgresOptions}:
+   * a 30 s lease, schema {@code chainmail}, 100 recovery attempts. See
+   * {@link #postgres(DataSource, PostgresOptions)}.
+   *
+   * @param dataSource where connections come from, such as a HikariCP pool
+   * @return the store; thread-safe
+   */
+  public static PostgresCheckpointStore postgres(DataSource dataSource) {
+    return postgres(dataSource, PostgresOptions.builder().build());
+  }
+
+  /**
+   * Opens the PostgreSQL store, which workers on several machines share. The application adds the driver
+   * ({@code org.postgresql:postgresql}) and the pool; the runtime reaches them through {@code java.sql}. The store
+   * creates its tables in its own schema, never in {@code public}, or checks their version, once even when several
+   * workers start at once. A worker executes a run only while it holds the run's lease: taken when the entry is
+   * called, renewed while the run executes, released when the entry returns or throws, and decided by the
+   * database's clock. Every write checks the lease's epoch in the same statement, so that a worker that stalled
+   * past its lease and was taken over cannot commit: its write fails with {@link CheckpointFencedException}. Close
+   * the store when done; it does not close the data source.
+   *
+   * @param dataSource where connections come from
+   * @param options the lease, schema and recovery settings
+   * @return the store; thread-safe
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalStateException if the database cannot be reached, or the schema has a version this runtime
+   *     does not know
+   */
+  public static PostgresCheckpointStore postgres(DataSource dataSource, PostgresOptions options) {
+    return PostgresStore.open(dataSource, options, InstantSource.system());
   }
 }

@@ -20,6 +20,12 @@ enum StoreKind {
     CheckpointStore open(Path directory, InstantSource clock) {
       return SqliteCheckpointStore.open(directory.resolve("runs.db"), clock);
     }
+  },
+  POSTGRES {
+    @Override
+    CheckpointStore open(Path directory, InstantSource clock) {
+      return TestPostgres.open(directory, clock);
+    }
   };
 
   /** Opens the store of this kind in {@code directory}: the same one each time for SQLite, a new one in memory. */

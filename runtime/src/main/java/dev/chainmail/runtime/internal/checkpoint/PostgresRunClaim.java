@@ -1,0 +1,268 @@
+package dev.chainmail.runtime.internal.checkpoint;
+
+import dev.chainmail.runtime.checkpoint.CheckpointFencedException;
+import dev.chainmail.runtime.checkpoint.RunClaim;
+import dev.chainmail.runtime.checkpoint.RunRecord;
+import dev.chainmail.runtime.checkpoint.StepRow;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * A claim of the PostgreSQL store on one run: its lease, and the records loaded when it was taken. Each write is
+ * one statement that first takes a share lock on the lease row at the claim's epoch: if another worker has taken
+ * the run over, the row has a later epoch, the statement writes nothing, and the write throws
+ * {@link CheckpointFencedException}. A step is first writer wins: a committed result is never replaced. This class
+ * is thread-safe.
+ */
+final class PostgresRunClaim implements RunClaim {
+
+  /** A lease: the claim's owner token and its epoch. */
+  record Lease(String owner, long epoch) {}
+
+  private final PostgresStore store;
+  private final String runId;
+  private final Lease lease;
+  private final Optional<RunRecord> record;
+  private final List<StepRow> rows;
+  private volatile boolean released;
+  private volatile boolean lost;
+
+  PostgresRunClaim(PostgresStore store, String runId, Lease lease, Optional<RunRecord> record, List<StepRow> rows) {
+    this.store = store;
+    this.runId = runId;
+    this.lease = lease;
+    this.record = record;
+    this.rows = rows;
+  }
+
+  Lease lease() {
+    return lease;
+  }
+
+  /** The renewal found the lease gone: every later write is refused. */
+  void lost() {
+    lost = true;
+  }
+
+  @Override
+  public String runId() {
+    return runId;
+  }
+
+  @Override
+  public Optional<RunRecord> run() {
+    return record;
+  }
+
+  @Override
+  public List<StepRow> stepRows() {
+    return rows;
+  }
+
+  /** The lease check that begins every write: a share lock on the lease row at this claim's epoch. */
+  private String leased() {
+    return "WITH lease AS (SELECT 1 FROM " + store.table("leases")
+        + " WHERE run_id = ? AND epoch = ? AND owner = ? FOR SHARE) ";
+  }
+
+  private int bindLease(PreparedStatement statement) throws SQLException {
+    statement.setString(1, runId);
+    statement.setLong(2, lease.epoch());
+    statement.setString(3, lease.owner());
+    return 4;
+  }
+
+  @Override
+  public void insertRun(String entry, byte[] arguments) {
+    Objects.requireNonNull(entry, "entry");
+    Objects.requireNonNull(arguments, "arguments");
+    write("record run '" + runId + "'", leased() + "INSERT INTO " + store.table("runs")
+        + " (run_id, entry, arguments, started_at) SELECT ?, ?, ?, ? FROM lease ON CONFLICT (run_id) DO NOTHING",
+        statement -> {
+          int i = bindLease(statement);
+          statement.setString(i, runId);
+          statement.setString(i + 1, entry);
+          statement.setBytes(i + 2, arguments);
+          statement.setLong(i + 3, store.clock.millis());
+        },
+        () -> new IllegalStateException("run '" + runId + "' is recorded already; it cannot be inserted again"));
+  }
+
+  @Override
+  public void finishRun(byte[] result) {
+    Objects.requireNonNull(result, "result");
+    write("record the result of run '" + runId + "'", leased() + "UPDATE " + store.table("runs")
+        + " SET result = ?, finished_at = ? WHERE run_id = ? AND EXISTS (SELECT 1 FROM lease)",
+        statement -> {
+          int i = bindLease(statement);
+          statement.setBytes(i, result);
+          statement.setLong(i + 1, store.clock.millis());
+          statement.setString(i + 2, runId);
+        },
+        () -> new IllegalStateException("run '" + runId + "' is not recorded; insert it first"));
+  }
+
+  @Override
+  public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
+    checkStep(name, key, fingerprint);
+    write("record the start of step '" + name + "' (key " + key + ") of run '" + runId + "'", leased()
+        + "INSERT INTO " + store.table("steps") + " (run_id, name, step_key, seq, fingerprint)"
+        + " SELECT ?, ?, ?, ?, ? FROM lease ON CONFLICT DO NOTHING",
+        statement -> {
+          int i = bindLease(statement);
+          statement.setString(i, runId);
+          statement.setString(i + 1, name);
+          statement.setString(i + 2, key);
+          statement.setLong(i + 3, seq);
+          statement.setBytes(i + 4, fingerprint);
+        },
+        () -> new IllegalStateException("step '" + name + "' (key " + key + ") of run '" + runId
+            + "' is recorded already"));
+  }
+
+  @Override
+  public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
+    checkStep(name, key, fingerprint);
+    Objects.requireNonNull(result, "result");
+    String what = "record step '" + name + "' (key " + key + ") of run '" + runId + "'";
+    // Replaces a STARTED marker, never a result: the first writer wins, and a second reads the winner back.
+    int written = write(what, leased() + "INSERT INTO " + store.table("steps")
+        + " (run_id, name, step_key, seq, fingerprint, result) SELECT ?, ?, ?, ?, ?, ? FROM lease"
+        + " ON CONFLICT (run_id, name, step_key) DO UPDATE SET seq = excluded.seq,"
+        + " fingerprint = excluded.fingerprint, result = excluded.result WHERE " + store.table("steps")
+        + ".result IS NULL",
+        statement -> {
+          int i = bindLease(statement);
+          statement.setString(i, runId);
+          statement.setString(i + 1, name);
+          statement.setString(i + 2, key);
+          statement.setLong(i + 3, seq);
+          statement.setBytes(i + 4, fingerprint);
+          statement.setBytes(i + 5, result);
+        },
+        null);
+    if (written == 0) {
+      byte[] winner = readResult(name, key, what);
+      if (!Arrays.equals(winner, result)) {
+        throw new IllegalStateException("step '" + name + "' (key " + key + ") of run '" + runId + "' is recorded"
+            + " already with another result, which stands: a step is recorded once");
+      }
+    }
+  }
+
+  private byte[] readResult(String name, String key, String what) {
+    try (Connection connection = store.dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT result FROM " + store.table("steps")
+            + " WHERE run_id = ? AND name = ? AND step_key = ?")) {
+      select.setString(1, runId);
+      select.setString(2, name);
+      select.setString(3, key);
+      try (ResultSet rs = select.executeQuery()) {
+        return rs.next() ? rs.getBytes(1) : null;
+      }
+    } catch (SQLException e) {
+      throw store.failure(what, e);
+    }
+  }
+
+  @Override
+  public void discardFrom(long seq) {
+    write("discard the steps of run '" + runId + "' from seq " + seq, leased() + "DELETE FROM "
+        + store.table("steps") + " WHERE run_id = ? AND seq >= ? AND EXISTS (SELECT 1 FROM lease)",
+        statement -> {
+          int i = bindLease(statement);
+          statement.setString(i, runId);
+          statement.setLong(i + 1, seq);
+        },
+        null);
+  }
+
+  /** Binds a statement's parameters. */
+  private interface Binder {
+    void bind(PreparedStatement statement) throws SQLException;
+  }
+
+  /**
+   * Runs one fenced write. When it changes no row, a lease that moved on means the claim was fenced; otherwise
+   * {@code unchanged}, if given, says what is wrong.
+   *
+   * @return the rows changed
+   */
+  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged) {
+    checkHeld();
+    try (Connection connection = store.dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      binder.bind(statement);
+      int changed = statement.executeUpdate();
+      if (changed == 0) {
+        long current = currentEpoch(connection);
+        if (current != lease.epoch()) {
+          lost = true;
+          throw new CheckpointFencedException(runId, lease.epoch(), current);
+        }
+        if (unchanged != null) {
+          throw unchanged.get();
+        }
+      }
+      return changed;
+    } catch (SQLException e) {
+      throw store.failure(what, e);
+    }
+  }
+
+  /** The epoch the run's lease has now, or -1 if it has none. */
+  private long currentEpoch(Connection connection) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT epoch FROM "
+        + store.table("leases") + " WHERE run_id = ?")) {
+      select.setString(1, runId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return -1;
+        }
+        return rs.getLong(1);
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    if (released) {
+      return;
+    }
+    released = true;
+    store.forget(this);
+    if (lost) {
+      return;
+    }
+    try (Connection connection = store.dataSource.getConnection();
+        PreparedStatement release = store.releaseStatement(connection)) {
+      PostgresStore.bindRelease(release, runId, lease);
+      release.executeUpdate();
+    } catch (SQLException e) {
+      // The lease expires by itself; releasing only lets the next caller in sooner.
+    }
+  }
+
+  private void checkHeld() {
+    if (released) {
+      throw new IllegalStateException("the claim on run '" + runId + "' was released"
+          + (store.closed() ? " when its store was closed" : "") + "; claim the run again to write to it");
+    }
+    if (lost) {
+      throw new CheckpointFencedException(runId, lease.epoch(), -1);
+    }
+  }
+
+  private static void checkStep(String name, String key, byte[] fingerprint) {
+    if (name == null || key == null || fingerprint == null) {
+      throw new NullPointerException(name == null ? "name" : key == null ? "key" : "fingerprint");
+    }
+  }
+}

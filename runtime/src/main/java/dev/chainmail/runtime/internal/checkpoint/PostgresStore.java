@@ -1,0 +1,417 @@
+package dev.chainmail.runtime.internal.checkpoint;
+
+import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
+import dev.chainmail.runtime.checkpoint.PostgresCheckpointStore;
+import dev.chainmail.runtime.checkpoint.PostgresOptions;
+import dev.chainmail.runtime.checkpoint.RunClaim;
+import dev.chainmail.runtime.checkpoint.RunRecord;
+import dev.chainmail.runtime.checkpoint.StepRecord;
+import dev.chainmail.runtime.checkpoint.StepRow;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+
+/**
+ * The PostgreSQL checkpoint store: runs shared by workers on several machines, each executed only under its lease.
+ * Each operation takes a connection from the application's {@link DataSource} and gives it back, so that a pool,
+ * PgBouncer in transaction mode included, serves it; no session state is used. A daemon thread renews the leases of
+ * the claims this store holds every third of the lease. This class is thread-safe.
+ */
+public final class PostgresStore implements PostgresCheckpointStore {
+
+  /** Runs purged per statement, so that a purge never holds long locks. */
+  static final int PURGE_BATCH = 500;
+
+  final DataSource dataSource;
+  /** The worker's clock, for the times a run started and finished; leases use the database's. */
+  final InstantSource clock;
+  final String schema;
+  final long leaseMillis;
+  private final int maxRecoveryAttempts;
+  /** Who this process is, for messages: host name and process id. */
+  final String holder;
+  private final ScheduledExecutorService renewals;
+  private final Set<PostgresRunClaim> open = ConcurrentHashMap.newKeySet();
+  /** Runs that {@link #claimUnfinished} leased to this store, by run id: their epoch and owner, until claimed. */
+  private final Map<String, PostgresRunClaim.Lease> recovered = new ConcurrentHashMap<>();
+  private volatile boolean closed;
+
+  private PostgresStore(DataSource dataSource, PostgresOptions options, InstantSource clock) {
+    this.dataSource = dataSource;
+    this.clock = clock;
+    this.schema = options.schema();
+    this.leaseMillis = options.lease().toMillis();
+    this.maxRecoveryAttempts = options.maxRecoveryAttempts();
+    this.holder = hostName() + " (pid " + ProcessHandle.current().pid() + ")";
+    this.renewals = Executors.newSingleThreadScheduledExecutor(task -> {
+      Thread thread = new Thread(task, "chainmail-lease-renewal");
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  /**
+   * Opens the store, creating or checking its schema.
+   *
+   * @throws IllegalStateException if the database cannot be reached or its schema has another version
+   */
+  public static PostgresStore open(DataSource dataSource, PostgresOptions options, InstantSource clock) {
+    Objects.requireNonNull(dataSource, "dataSource");
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(clock, "clock");
+    try (Connection connection = dataSource.getConnection()) {
+      PostgresSchema.migrate(connection, options.schema());
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot open the PostgreSQL checkpoint store in schema '" + options.schema()
+          + "': " + e.getMessage() + "; check the DataSource's URL, user and rights (CREATE on the database)", e);
+    }
+    PostgresStore store = new PostgresStore(dataSource, options, clock);
+    long every = Math.max(1, store.leaseMillis / 3);
+    store.renewals.scheduleWithFixedDelay(store::renewAll, every, every, TimeUnit.MILLISECONDS);
+    return store;
+  }
+
+  private static String hostName() {
+    try {
+      return InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      return "an unknown host";
+    }
+  }
+
+  String table(String name) {
+    return schema + "." + name;
+  }
+
+  @Override
+  public RunClaim claim(String runId) {
+    checkRunId(runId);
+    checkOpen();
+    PostgresRunClaim.Lease lease = recovered.remove(runId);
+    try (Connection connection = dataSource.getConnection()) {
+      if (lease == null) {
+        lease = takeLease(connection, runId);
+      }
+      Optional<RunRecord> record = readRun(connection, runId);
+      List<StepRow> rows = new ArrayList<>();
+      try (PreparedStatement select = connection.prepareStatement("SELECT name, step_key, seq, fingerprint, result"
+          + " FROM " + table("steps") + " WHERE run_id = ? ORDER BY seq")) {
+        select.setString(1, runId);
+        try (ResultSet rs = select.executeQuery()) {
+          while (rs.next()) {
+            rows.add(new StepRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getBytes(4), rs.getBytes(5)));
+          }
+        }
+      }
+      PostgresRunClaim claim = new PostgresRunClaim(this, runId, lease, record, List.copyOf(rows));
+      open.add(claim);
+      return claim;
+    } catch (SQLException e) {
+      throw failure("claim run '" + runId + "'", e);
+    }
+  }
+
+  /**
+   * Takes a run's lease, if no live lease holds it: a new lease at epoch 1, or the next epoch of an expired or
+   * released one.
+   *
+   * @throws CheckpointClaimedException if a live lease holds it
+   */
+  private PostgresRunClaim.Lease takeLease(Connection connection, String runId) throws SQLException {
+    String owner = UUID.randomUUID().toString();
+    try (PreparedStatement take = connection.prepareStatement("INSERT INTO " + table("leases")
+        + " (run_id, owner, holder, epoch, expires_at) VALUES (?, ?, ?, 1, now() + ? * interval '1 millisecond')"
+        + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
+        + " epoch = " + table("leases") + ".epoch + 1, expires_at = excluded.expires_at"
+        + " WHERE " + table("leases") + ".expires_at <= now() RETURNING epoch")) {
+      take.setString(1, runId);
+      take.setString(2, owner);
+      take.setString(3, holder);
+      take.setLong(4, leaseMillis);
+      try (ResultSet rs = take.executeQuery()) {
+        if (rs.next()) {
+          return new PostgresRunClaim.Lease(owner, rs.getLong(1));
+        }
+      }
+    }
+    try (PreparedStatement who = connection.prepareStatement("SELECT holder,"
+        + " greatest(0, extract(epoch FROM expires_at - now()) * 1000)::bigint FROM " + table("leases")
+        + " WHERE run_id = ?")) {
+      who.setString(1, runId);
+      try (ResultSet rs = who.executeQuery()) {
+        if (rs.next()) {
+          throw CheckpointClaimedException.leased(runId, rs.getString(1), rs.getLong(2) + " ms");
+        }
+      }
+    }
+    // Released between the two statements: try again.
+    return takeLease(connection, runId);
+  }
+
+  private Optional<RunRecord> readRun(Connection connection, String runId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT entry, arguments, result FROM "
+        + table("runs") + " WHERE run_id = ?")) {
+      select.setString(1, runId);
+      try (ResultSet rs = select.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(new RunRecord(runId, rs.getString(1), rs.getBytes(2), rs.getBytes(3)));
+      }
+    }
+  }
+
+  @Override
+  public Optional<RunRecord> run(String runId) {
+    checkRunId(runId);
+    checkOpen();
+    try (Connection connection = dataSource.getConnection()) {
+      return readRun(connection, runId);
+    } catch (SQLException e) {
+      throw failure("read run '" + runId + "'", e);
+    }
+  }
+
+  @Override
+  public List<String> unfinishedRuns() {
+    return ids("list the unfinished runs", "SELECT run_id FROM " + table("runs")
+        + " WHERE finished_at IS NULL ORDER BY started_at, run_id", -1);
+  }
+
+  @Override
+  public List<String> deadRuns() {
+    return ids("list the dead runs", "SELECT run_id FROM " + table("runs")
+        + " WHERE finished_at IS NULL AND recoveries >= ? ORDER BY started_at, run_id", maxRecoveryAttempts);
+  }
+
+  private List<String> ids(String what, String sql, int parameter) {
+    checkOpen();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement(sql)) {
+      if (parameter >= 0) {
+        select.setInt(1, parameter);
+      }
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getString(1));
+        }
+      }
+      return List.copyOf(ids);
+    } catch (SQLException e) {
+      throw failure(what, e);
+    }
+  }
+
+  @Override
+  public List<StepRecord> steps(String runId) {
+    checkRunId(runId);
+    checkOpen();
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement select = connection.prepareStatement("SELECT name, step_key, result IS NOT NULL FROM "
+            + table("steps") + " WHERE run_id = ? ORDER BY seq")) {
+      select.setString(1, runId);
+      List<StepRecord> steps = new ArrayList<>();
+      try (ResultSet rs = select.executeQuery()) {
+        while (rs.next()) {
+          steps.add(new StepRecord(rs.getString(1), rs.getString(2), rs.getBoolean(3)));
+        }
+      }
+      return List.copyOf(steps);
+    } catch (SQLException e) {
+      throw failure("list the steps of run '" + runId + "'", e);
+    }
+  }
+
+  @Override
+  public boolean deleteRun(String runId) {
+    checkRunId(runId);
+    checkOpen();
+    try (Connection connection = dataSource.getConnection()) {
+      PostgresRunClaim.Lease lease = takeLease(connection, runId);
+      // The lease row stays, released, so that the id's next run starts at a later epoch than any zombie's.
+      connection.setAutoCommit(false);
+      try (PreparedStatement steps = connection.prepareStatement("DELETE FROM " + table("steps")
+              + " WHERE run_id = ?");
+          PreparedStatement runs = connection.prepareStatement("DELETE FROM " + table("runs") + " WHERE run_id = ?");
+          PreparedStatement release = releaseStatement(connection)) {
+        steps.setString(1, runId);
+        steps.executeUpdate();
+        runs.setString(1, runId);
+        int deleted = runs.executeUpdate();
+        bindRelease(release, runId, lease);
+        release.executeUpdate();
+        connection.commit();
+        return deleted > 0;
+      } catch (SQLException | RuntimeException e) {
+        connection.rollback();
+        throw e;
+      } finally {
+        connection.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure("delete run '" + runId + "'", e);
+    }
+  }
+
+  @Override
+  public int purgeFinishedBefore(Instant instant) {
+    Objects.requireNonNull(instant, "instant");
+    checkOpen();
+    String doomed = "SELECT run_id FROM " + table("runs") + " WHERE finished_at < ? ORDER BY finished_at LIMIT "
+        + PURGE_BATCH;
+    String purge = "WITH doomed AS (" + doomed + "), steps AS (DELETE FROM " + table("steps")
+        + " WHERE run_id IN (SELECT run_id FROM doomed)), leases AS (DELETE FROM " + table("leases")
+        + " WHERE run_id IN (SELECT run_id FROM doomed) AND expires_at <= now())"
+        + " DELETE FROM " + table("runs") + " WHERE run_id IN (SELECT run_id FROM doomed)";
+    int total = 0;
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(purge)) {
+      while (true) {
+        statement.setLong(1, instant.toEpochMilli());
+        int deleted = statement.executeUpdate();
+        total += deleted;
+        if (deleted < PURGE_BATCH) {
+          return total;
+        }
+      }
+    } catch (SQLException e) {
+      throw failure("purge the runs finished before " + instant, e);
+    }
+  }
+
+  @Override
+  public List<String> claimUnfinished(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("max must be at least 1, was " + max);
+    }
+    checkOpen();
+    String owner = UUID.randomUUID().toString();
+    String leases = table("leases");
+    String sql = "WITH picked AS (SELECT r.run_id, r.started_at FROM " + table("runs") + " r LEFT JOIN " + leases
+        + " l ON l.run_id = r.run_id WHERE r.finished_at IS NULL AND r.recoveries < ?"
+        + " AND (l.run_id IS NULL OR l.expires_at <= now()) ORDER BY r.started_at, r.run_id LIMIT ?"
+        + " FOR UPDATE OF r SKIP LOCKED),"
+        + " counted AS (UPDATE " + table("runs") + " SET recoveries = recoveries + 1"
+        + " WHERE run_id IN (SELECT run_id FROM picked) RETURNING run_id, started_at)"
+        + " INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at)"
+        + " SELECT run_id, ?, ?, 1, now() + ? * interval '1 millisecond' FROM counted"
+        + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
+        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at"
+        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch";
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement statement = connection.prepareStatement(sql)) {
+      statement.setInt(1, maxRecoveryAttempts);
+      statement.setInt(2, max);
+      statement.setString(3, owner);
+      statement.setString(4, holder);
+      statement.setLong(5, leaseMillis);
+      List<String> ids = new ArrayList<>();
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          recovered.put(rs.getString(1), new PostgresRunClaim.Lease(owner, rs.getLong(2)));
+          ids.add(rs.getString(1));
+        }
+      }
+      return List.copyOf(ids);
+    } catch (SQLException e) {
+      throw failure("claim unfinished runs", e);
+    }
+  }
+
+  PreparedStatement releaseStatement(Connection connection) throws SQLException {
+    return connection.prepareStatement("UPDATE " + table("leases") + " SET expires_at = now()"
+        + " WHERE run_id = ? AND epoch = ? AND owner = ?");
+  }
+
+  static void bindRelease(PreparedStatement release, String runId, PostgresRunClaim.Lease lease)
+      throws SQLException {
+    release.setString(1, runId);
+    release.setLong(2, lease.epoch());
+    release.setString(3, lease.owner());
+  }
+
+  /** Renews the lease of every claim this store holds, and of every run it recovered and has not claimed yet. */
+  private void renewAll() {
+    if (closed) {
+      return;
+    }
+    try (Connection connection = dataSource.getConnection();
+        PreparedStatement renew = connection.prepareStatement("UPDATE " + table("leases")
+            + " SET expires_at = now() + ? * interval '1 millisecond' WHERE run_id = ? AND epoch = ? AND owner = ?")) {
+      for (PostgresRunClaim claim : open) {
+        if (!renew(renew, claim.runId(), claim.lease())) {
+          claim.lost();
+        }
+      }
+      for (Map.Entry<String, PostgresRunClaim.Lease> run : recovered.entrySet()) {
+        if (!renew(renew, run.getKey(), run.getValue())) {
+          recovered.remove(run.getKey());
+        }
+      }
+    } catch (SQLException | RuntimeException e) {
+      // The next renewal tries again; a lease that expires meanwhile is fenced, so nothing unsafe can follow.
+    }
+  }
+
+  private boolean renew(PreparedStatement renew, String runId, PostgresRunClaim.Lease lease) throws SQLException {
+    renew.setLong(1, leaseMillis);
+    renew.setString(2, runId);
+    renew.setLong(3, lease.epoch());
+    renew.setString(4, lease.owner());
+    return renew.executeUpdate() == 1;
+  }
+
+  void forget(PostgresRunClaim claim) {
+    open.remove(claim);
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("the PostgreSQL checkpoint store in schema '" + schema + "' is closed");
+    }
+  }
+
+  private static void checkRunId(String runId) {
+    Objects.requireNonNull(runId, "runId");
+  }
+
+  IllegalStateException failure(String what, SQLException e) {
+    return new IllegalStateException("the PostgreSQL checkpoint store in schema '" + schema + "' could not " + what
+        + ": " + e.getMessage(), e);
+  }
+
+  @Override
+  public void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    renewals.shutdownNow();
+    for (PostgresRunClaim claim : open) {
+      claim.close();
+    }
+    recovered.clear();
+  }
+}
