@@ -37,7 +37,8 @@ final class CrashChild {
     int steps = Integer.parseInt(args[3]);
     boolean resume = args[4].equals("resume");
     CrashChain.Crash crash = resume ? CrashChain.Crash.NONE : CrashChain.Crash.parse(args[4]);
-    try (CheckpointStore store = CheckpointStores.sqlite(Path.of(args[0]))) {
+    try (CheckpointStore store = args[0].startsWith("postgres:") ? PostgresCrashTest.openStore(args[0])
+        : CheckpointStores.sqlite(Path.of(args[0]))) {
       ResilientCrashChain chain = new ResilientCrashChain(ChainmailContext.builder().checkpointStore(store).build(),
           Path.of(args[1]), crash, CrashChild::print);
       print(RUNNING);

@@ -137,6 +137,21 @@ class PostgresCheckpointStoreTest {
   }
 
   @Test
+  void aClaimHeldLongerThanItsLeaseIsRenewedAndStaysExclusive() throws Exception {
+    PostgresStore holder = TestPostgres.open(directory, InstantSource.system(), Duration.ofSeconds(1));
+    stores.add(holder);
+    PostgresStore other = open();
+    try (RunClaim claim = holder.claim("r1")) {
+      claim.insertRun("com.example.Chain/run", new byte[] {1});
+      // Real time, past two lease periods: only renewals every third of the lease keep it.
+      Thread.sleep(2_500);
+      assertThrows(CheckpointClaimedException.class, () -> other.claim("r1"));
+      claim.commitStep("search", "0", 1, FP, new byte[] {2});
+    }
+    other.claim("r1").close();
+  }
+
+  @Test
   void theFirstWriterWinsAndASecondIsRefusedIfItDiffers() {
     PostgresStore store = open();
     try (RunClaim claim = store.claim("r1")) {
