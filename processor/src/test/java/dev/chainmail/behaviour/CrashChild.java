@@ -2,6 +2,7 @@ package dev.chainmail.behaviour;
 
 import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
+import dev.chainmail.runtime.checkpoint.CheckpointFencedException;
 import dev.chainmail.runtime.checkpoint.CheckpointStore;
 import dev.chainmail.runtime.checkpoint.CheckpointStores;
 import java.nio.file.Path;
@@ -22,6 +23,8 @@ import java.nio.file.Path;
 final class CrashChild {
 
   static final int CLAIMED = 3;
+  /** The exit code of a child whose run another worker took over while it stalled: its write was refused. */
+  static final int FENCED = 4;
   static final int USAGE = 2;
   static final String RUNNING = "running";
   static final String RESULT = "result ";
@@ -47,6 +50,9 @@ final class CrashChild {
     } catch (CheckpointClaimedException e) {
       e.printStackTrace();
       System.exit(CLAIMED);
+    } catch (CheckpointFencedException e) {
+      e.printStackTrace();
+      System.exit(FENCED);
     }
   }
 

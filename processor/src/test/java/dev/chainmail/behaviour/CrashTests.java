@@ -259,7 +259,7 @@ abstract class CrashTests {
     }
   }
 
-  private String uninterrupted(String runId, int steps) {
+  String uninterrupted(String runId, int steps) {
     try (CheckpointStore store = CheckpointStores.inMemory()) {
       Path log = folder.resolve("uninterrupted.log");
       return new ResilientCrashChain(context(store), log, Crash.NONE, line -> { }).run(runId, steps);
@@ -270,7 +270,7 @@ abstract class CrashTests {
     return ChainmailContext.builder().checkpointStore(store).build();
   }
 
-  private static List<Integer> doneSteps(CheckpointStore store, String runId) {
+  static List<Integer> doneSteps(CheckpointStore store, String runId) {
     List<Integer> done = new ArrayList<>();
     for (StepRecord step : store.steps(runId)) {
       assertEquals("step", step.name());
@@ -280,11 +280,11 @@ abstract class CrashTests {
     return done;
   }
 
-  private static List<Integer> range(int from, int to) {
+  static List<Integer> range(int from, int to) {
     return IntStream.range(from, to).boxed().toList();
   }
 
-  private Child start(String db, Path log, String runId, int steps, String mode) {
+  Child start(String db, Path log, String runId, int steps, String mode) {
     String name = "child " + ++children;
     Path stderr = folder.resolve("child-" + children + ".err");
     Path tmp = folder.resolve("tmp");
@@ -302,7 +302,7 @@ abstract class CrashTests {
   }
 
   /** A child JVM, its standard output read line by line as it comes, its standard error in a file. */
-  private static final class Child {
+  static final class Child {
 
     final String name;
     final Process process;

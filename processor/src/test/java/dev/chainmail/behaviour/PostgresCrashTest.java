@@ -1,6 +1,7 @@
 package dev.chainmail.behaviour;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
 import dev.chainmail.runtime.checkpoint.CheckpointStore;
@@ -13,8 +14,12 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -103,5 +108,83 @@ class PostgresCrashTest extends CrashTests {
     } catch (SQLException e) {
       throw new AssertionError("cannot check " + schema, e);
     }
+  }
+
+  /**
+   * A worker paused with SIGSTOP past its lease, in real time: another takes the run over and finishes it, and
+   * when the first is resumed with SIGCONT its late commit is refused, so nothing is recorded twice.
+   */
+  @Test
+  void aZombiesLateCommitIsRefused() throws Exception {
+    String db = database("zombie");
+    Path log = folder.resolve("zombie.log");
+    int steps = 120;
+    Child zombie = start(db, log, "zombie", steps, "slow");
+    zombie.awaitLine("executed zombie 10");
+    signal(zombie, "STOP");
+    Thread.sleep(LEASE.toMillis() * 5 / 2);
+
+    Child successor = start(db, log, "zombie", steps, "resume");
+    assertEquals(0, successor.exit(), successor.describe("did not take the run over"));
+    assertEquals(uninterrupted("zombie", steps), successor.result());
+    signal(zombie, "CONT");
+    assertEquals(CrashChild.FENCED, zombie.exit(), zombie.describe("was not fenced"));
+
+    try (CheckpointStore store = open(db)) {
+      assertEquals(range(0, steps), doneSteps(store, "zombie"), "one record per step");
+      assertTrue(store.unfinishedRuns().isEmpty());
+    }
+    List<Integer> executions = CrashChain.executions(log, "zombie");
+    for (int step = 0; step < steps; step++) {
+      int count = Collections.frequency(executions, step);
+      assertTrue(count >= 1 && count <= 3, "step " + step + " executed " + count + " times: " + executions);
+    }
+    assertIntact(db);
+  }
+
+  /**
+   * Two workers resume one unfinished run at once, many times over: one executes it, the other is refused at once
+   * with {@code CheckpointClaimedException}, and calling again once the first has returned gets the same result.
+   * Every step executes once, and the store holds one record per step.
+   */
+  @Test
+  void racingWorkersExecuteEachStepOnce() throws Exception {
+    int steps = 6;
+    for (int i = 0; i < 8; i++) {
+      String db = database("race");
+      String runId = "race-" + i;
+      Path log = folder.resolve(runId + ".log");
+      Child first = start(db, log, runId, steps, new CrashChain.Crash(CrashChain.Point.AFTER_COMMIT, 2).mode());
+      assertEquals(CrashChain.HALTED, first.exit(), first.describe("did not halt"));
+      try (CheckpointStore store = open(db)) {
+        claimAfterKill(store, runId);
+      }
+      Child one = start(db, log, runId, steps, "resume");
+      Child other = start(db, log, runId, steps, "resume");
+      int oneExit = one.exit();
+      int otherExit = other.exit();
+      String expected = uninterrupted(runId, steps);
+      assertTrue(oneExit == 0 || otherExit == 0, one.describe("or " + other.name + " did not finish"));
+      for (Child racer : List.of(one, other)) {
+        int exit = racer == one ? oneExit : otherExit;
+        if (exit == 0) {
+          assertEquals(expected, racer.result(), racer.describe("finished with another result"));
+        } else {
+          assertEquals(CrashChild.CLAIMED, exit, racer.describe("was neither finished nor refused"));
+          Child again = start(db, log, runId, steps, "resume");
+          assertEquals(0, again.exit(), again.describe("did not get the result"));
+          assertEquals(expected, again.result(), again.describe("got another result"));
+        }
+      }
+      assertEquals(range(0, steps), CrashChain.executions(log, runId), "each step executed once");
+      try (CheckpointStore store = open(db)) {
+        assertEquals(range(0, steps), doneSteps(store, runId), "one record per step");
+      }
+    }
+  }
+
+  private static void signal(Child child, String signal) throws Exception {
+    Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(child.process.pid())).start();
+    assertEquals(0, kill.waitFor(), "kill -" + signal);
   }
 }
