@@ -39,10 +39,15 @@ class CrashChain {
     /** Halts in the entry right after the step returned through the proxy: after its result was committed. */
     AFTER_COMMIT,
     /** Pauses in every step, so that a kill at a random moment lands in the middle of the run. */
-    SLOW
+    SLOW,
+    /** Throws at the start of the step's body, which leaves the run unfinished with the steps before recorded. */
+    THROW
   }
 
-  /** A child's crash mode: {@code none}, {@code slow}, or a point and a step, as {@code halt-after-body:2}. */
+  /**
+   * A child's crash mode: {@code none}, {@code slow}, {@code throw:<step>}, or a point and a step, as
+   * {@code halt-after-body:2}.
+   */
   record Crash(Point point, int step) {
 
     static final Crash NONE = new Crash(Point.NONE, -1);
@@ -53,6 +58,9 @@ class CrashChain {
       }
       if (mode.equals("slow")) {
         return new Crash(Point.SLOW, -1);
+      }
+      if (mode.startsWith("throw:")) {
+        return new Crash(Point.THROW, Integer.parseInt(mode.substring("throw:".length())));
       }
       int colon = mode.indexOf(':');
       if (colon < 0 || !mode.startsWith("halt-")) {
@@ -66,6 +74,7 @@ class CrashChain {
       return switch (point) {
         case NONE -> "none";
         case SLOW -> "slow";
+        case THROW -> "throw:" + step;
         default -> "halt-" + point.name().toLowerCase(Locale.ROOT).replace('_', '-') + ":" + step;
       };
     }
@@ -101,6 +110,9 @@ class CrashChain {
 
   @Checkpoint
   public String step(String runId, int index) {
+    if (crash.haltsAt(Point.THROW, index)) {
+      throw new IllegalStateException("thrown at step " + index + ", to leave run " + runId + " unfinished");
+    }
     haltAt(Point.BEFORE_BODY, index);
     pause();
     String line = "executed " + runId + " " + index;

@@ -5,7 +5,9 @@ import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
 import dev.chainmail.runtime.checkpoint.CheckpointFencedException;
 import dev.chainmail.runtime.checkpoint.CheckpointStore;
 import dev.chainmail.runtime.checkpoint.CheckpointStores;
+import dev.chainmail.runtime.checkpoint.PostgresCheckpointStore;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The child JVM of the crash tests: runs one {@link CrashChain} run on an SQLite store, and dies where its crash
@@ -26,6 +28,7 @@ final class CrashChild {
   /** The exit code of a child whose run another worker took over while it stalled: its write was refused. */
   static final int FENCED = 4;
   static final int USAGE = 2;
+  static final String FINISHED = "finished ";
   static final String RUNNING = "running";
   static final String RESULT = "result ";
 
@@ -38,6 +41,14 @@ final class CrashChild {
     }
     String runId = args[2];
     int steps = Integer.parseInt(args[3]);
+    if (args[4].startsWith("seed:")) {
+      seed(args, runId, steps, Integer.parseInt(args[4].substring("seed:".length())));
+      return;
+    }
+    if (args[4].equals("work")) {
+      work(args);
+      return;
+    }
     boolean resume = args[4].equals("resume");
     CrashChain.Crash crash = resume ? CrashChain.Crash.NONE : CrashChain.Crash.parse(args[4]);
     try (CheckpointStore store = args[0].startsWith("postgres:") ? PostgresCrashTest.openStore(args[0])
@@ -59,5 +70,48 @@ final class CrashChild {
   private static void print(String line) {
     System.out.println(line);
     System.out.flush();
+  }
+
+  /** Starts {@code count} runs named {@code <prefix>-<i>}, each left unfinished by a throw at step 2. */
+  private static void seed(String[] args, String prefix, int steps, int count) {
+    try (CheckpointStore store = PostgresCrashTest.openStore(args[0])) {
+      ResilientCrashChain chain = new ResilientCrashChain(ChainmailContext.builder().checkpointStore(store).build(),
+          Path.of(args[1]), CrashChain.Crash.parse("throw:2"), line -> { });
+      for (int i = 0; i < count; i++) {
+        try {
+          chain.run(prefix + "-" + i, steps);
+        } catch (IllegalStateException expected) {
+          // The run stays unfinished, with steps 0 and 1 recorded.
+        }
+      }
+      print(RESULT + "seeded " + count);
+    }
+  }
+
+  /** A worker of the fleet: recovers unfinished runs and resumes them, slowly, until none is left. */
+  private static void work(String[] args) {
+    try (CheckpointStore opened = PostgresCrashTest.openStore(args[0])) {
+      PostgresCheckpointStore store = (PostgresCheckpointStore) opened;
+      ResilientCrashChain chain = new ResilientCrashChain(ChainmailContext.builder().checkpointStore(store).build(),
+          Path.of(args[1]), CrashChain.Crash.parse("slow"), line -> { });
+      print(RUNNING);
+      while (true) {
+        List<String> claimed = store.claimUnfinished(4);
+        if (claimed.isEmpty()) {
+          if (store.unfinishedRuns().isEmpty()) {
+            break;
+          }
+          Thread.sleep(50);
+          continue;
+        }
+        for (String id : claimed) {
+          chain.resume(id);
+          print(FINISHED + id);
+        }
+      }
+      print(RESULT + "done");
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -371,6 +371,13 @@ abstract class CrashTests {
       return exit();
     }
 
+    /** @return every line the child printed so far */
+    List<String> output() {
+      synchronized (output) {
+        return List.copyOf(output);
+      }
+    }
+
     /** @return the run's result that the child printed; fails if it printed none */
     String result() {
       synchronized (output) {

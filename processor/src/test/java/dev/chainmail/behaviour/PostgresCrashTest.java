@@ -14,10 +14,14 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
@@ -181,6 +185,68 @@ class PostgresCrashTest extends CrashTests {
         assertEquals(range(0, steps), doneSteps(store, runId), "one record per step");
       }
     }
+  }
+
+  /**
+   * A fleet: four worker JVMs recover and finish 200 unfinished runs between them, while two of them are killed
+   * midway. Every run finishes once, each step is recorded once, and no step runs more often than its first
+   * execution and one per kill.
+   */
+  @Test
+  void aFleetFinishesEveryRunWhileWorkersAreKilled() throws Exception {
+    String db = database("fleet");
+    int runs = 200;
+    int steps = 6;
+    Child seeder = start(db, folder.resolve("seed.log"), "fleet", steps, "seed:" + runs);
+    assertEquals(0, seeder.exit(), seeder.describe("did not seed the runs"));
+    List<Child> workers = new ArrayList<>();
+    List<Path> logs = new ArrayList<>(List.of(folder.resolve("seed.log")));
+    for (int w = 0; w < 4; w++) {
+      Path log = folder.resolve("worker-" + w + ".log");
+      logs.add(log);
+      workers.add(start(db, log, "fleet", steps, "work"));
+    }
+    for (Child worker : workers.subList(0, 2)) {
+      worker.awaitLine(CrashChild.FINISHED);
+      worker.awaitLine(CrashChild.FINISHED);
+      assertEquals(CrashChain.HALTED, worker.kill(), worker.describe("was not killed"));
+    }
+    for (Child worker : workers.subList(2, 4)) {
+      assertEquals(0, worker.exit(), worker.describe("did not finish its share"));
+    }
+
+    Map<String, Integer> finished = new HashMap<>();
+    for (Child worker : workers) {
+      for (String line : worker.output()) {
+        if (line.startsWith(CrashChild.FINISHED)) {
+          finished.merge(line.substring(CrashChild.FINISHED.length()), 1, Integer::sum);
+        }
+      }
+    }
+    Map<String, List<Integer>> executions = new HashMap<>();
+    for (Path log : logs) {
+      if (Files.exists(log)) {
+        for (String line : Files.readAllLines(log)) {
+          String[] words = line.split(" ");
+          executions.computeIfAbsent(words[1], id -> new ArrayList<>()).add(Integer.parseInt(words[2]));
+        }
+      }
+    }
+    try (CheckpointStore store = open(db)) {
+      assertEquals(List.of(), store.unfinishedRuns());
+      for (int i = 0; i < runs; i++) {
+        String runId = "fleet-" + i;
+        assertEquals(range(0, steps), doneSteps(store, runId), runId + ": one record per step");
+        assertTrue(finished.getOrDefault(runId, 0) <= 1, runId + " finished by " + finished.get(runId) + " workers");
+        List<Integer> ran = executions.get(runId);
+        for (int step = 0; step < steps; step++) {
+          int count = Collections.frequency(ran, step);
+          int most = step < 2 ? 1 : 3;
+          assertTrue(count >= 1 && count <= most, runId + ": step " + step + " executed " + count + " times");
+        }
+      }
+    }
+    assertIntact(db);
   }
 
   private static void signal(Child child, String signal) throws Exception {
