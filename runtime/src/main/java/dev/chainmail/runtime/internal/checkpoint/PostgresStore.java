@@ -305,29 +305,45 @@ public final class PostgresStore implements PostgresCheckpointStore {
     checkOpen();
     String owner = UUID.randomUUID().toString();
     String leases = table("leases");
-    String sql = "WITH picked AS (SELECT r.run_id, r.started_at FROM " + table("runs") + " r LEFT JOIN " + leases
+    // The pick skips runs that another worker is picking (SKIP LOCKED). A run that one finished picking while this
+    // statement ran is picked on a stale view of the leases, but its live lease then keeps it from being leased
+    // here: such a pick is counted, and the statement is run again for the runs still wanted, on a fresh view.
+    String sql = "WITH picked AS (SELECT r.run_id FROM " + table("runs") + " r LEFT JOIN " + leases
         + " l ON l.run_id = r.run_id WHERE r.finished_at IS NULL AND r.recoveries < ?"
         + " AND (l.run_id IS NULL OR l.expires_at <= now()) ORDER BY r.started_at, r.run_id LIMIT ?"
         + " FOR UPDATE OF r SKIP LOCKED),"
-        + " counted AS (UPDATE " + table("runs") + " SET recoveries = recoveries + 1"
-        + " WHERE run_id IN (SELECT run_id FROM picked) RETURNING run_id, started_at)"
-        + " INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at)"
-        + " SELECT run_id, ?, ?, 1, now() + ? * interval '1 millisecond' FROM counted"
+        + " leased AS (INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at)"
+        + " SELECT run_id, ?, ?, 1, now() + ? * interval '1 millisecond' FROM picked"
         + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
         + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at"
-        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch";
+        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch),"
+        + " counted AS (UPDATE " + table("runs") + " SET recoveries = recoveries + 1"
+        + " WHERE run_id IN (SELECT run_id FROM leased))"
+        + " SELECT run_id, epoch FROM leased UNION ALL SELECT NULL, count(*) FROM picked";
+    List<String> ids = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
-      statement.setInt(1, maxRecoveryAttempts);
-      statement.setInt(2, max);
-      statement.setString(3, owner);
-      statement.setString(4, holder);
-      statement.setLong(5, leaseMillis);
-      List<String> ids = new ArrayList<>();
-      try (ResultSet rs = statement.executeQuery()) {
-        while (rs.next()) {
-          recovered.put(rs.getString(1), new PostgresRunClaim.Lease(owner, rs.getLong(2)));
-          ids.add(rs.getString(1));
+      for (int round = 0; round < 10 && ids.size() < max; round++) {
+        statement.setInt(1, maxRecoveryAttempts);
+        statement.setInt(2, max - ids.size());
+        statement.setString(3, owner);
+        statement.setString(4, holder);
+        statement.setLong(5, leaseMillis);
+        long picked = 0;
+        int leased = 0;
+        try (ResultSet rs = statement.executeQuery()) {
+          while (rs.next()) {
+            if (rs.getString(1) == null) {
+              picked = rs.getLong(2);
+            } else {
+              recovered.put(rs.getString(1), new PostgresRunClaim.Lease(owner, rs.getLong(2)));
+              ids.add(rs.getString(1));
+              leased++;
+            }
+          }
+        }
+        if (picked == leased) {
+          break;
         }
       }
       return List.copyOf(ids);
