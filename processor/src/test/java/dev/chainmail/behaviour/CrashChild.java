@@ -101,6 +101,8 @@ final class CrashChild {
           if (store.unfinishedRuns().isEmpty()) {
             break;
           }
+          // What is left is leased by other workers, the killed ones' until their leases run out, in real time
+          // by the database's clock: a worker polls for it, as a real one would.
           Thread.sleep(50);
           continue;
         }

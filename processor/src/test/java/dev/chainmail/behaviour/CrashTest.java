@@ -27,7 +27,7 @@ class CrashTest extends CrashTests {
   }
 
   @Override
-  void claimAfterKill(CheckpointStore store, String runId) {
+  void claimAfterKill(String database, CheckpointStore store, String runId) {
     store.claim(runId).close();
   }
 

@@ -60,10 +60,8 @@ class HedgedBehaviourTest {
     assertEquals("from the hedge", answer.get(10, TimeUnit.SECONDS));
     assertTrue(first.interrupted.await(10, TimeUnit.SECONDS), "the slow replica's thread was interrupted");
     assertEquals(0, chain.replicaHealth().get(0).consecutiveFailures(), "the loser's failure came after the winner");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-    while (replicaThreads.getActiveCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
+    replicaThreads.shutdown();
+    assertTrue(replicaThreads.awaitTermination(10, TimeUnit.SECONDS), "every replica call ended");
     assertEquals(0, replicaThreads.getActiveCount(), "no replica thread is left busy");
   }
 

@@ -108,14 +108,11 @@ class ReplicaHedgingStressTest {
       thread.join();
     }
     assertEquals(THREADS * 100, answered.get(), "no call lost");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (pool.getActiveCount() > 0 && System.nanoTime() < deadline) {
-      Thread.sleep(1);
-    }
-    assertEquals(0, pool.getActiveCount(), "every replica thread came back, the interrupted losers too");
+    pool.shutdown();
+    assertTrue(pool.awaitTermination(30, TimeUnit.SECONDS), "every replica call ended, the interrupted losers too");
+    assertEquals(0, pool.getActiveCount(), "no replica thread is left busy");
     for (ReplicaHealth health : set.health()) {
       assertEquals(0, health.inFlight(), "in-flight counts returned to zero");
     }
-    pool.shutdown();
   }
 }

@@ -251,7 +251,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     @Override
     public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
-      checkStep(name, key, fingerprint);
+      StepArguments.check(name, key, fingerprint);
       synchronized (InMemoryCheckpointStore.this) {
         Run run = recorded();
         if (run.step(name, key) != null) {
@@ -264,7 +264,7 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
 
     @Override
     public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
-      checkStep(name, key, fingerprint);
+      StepArguments.check(name, key, fingerprint);
       if (result == null) {
         throw new NullPointerException("result");
       }
@@ -310,10 +310,5 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
       }
     }
 
-    private void checkStep(String name, String key, byte[] fingerprint) {
-      if (name == null || key == null || fingerprint == null) {
-        throw new NullPointerException(name == null ? "name" : key == null ? "key" : "fingerprint");
-      }
-    }
   }
 }

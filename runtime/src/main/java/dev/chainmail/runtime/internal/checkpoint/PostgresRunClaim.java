@@ -79,6 +79,18 @@ final class PostgresRunClaim implements RunClaim {
     return 4;
   }
 
+  /** Binds the lease, then a step's run, name, key, seq and fingerprint; returns the next parameter's index. */
+  private int bindStep(PreparedStatement statement, String name, String key, long seq, byte[] fingerprint)
+      throws SQLException {
+    int i = bindLease(statement);
+    statement.setString(i, runId);
+    statement.setString(i + 1, name);
+    statement.setString(i + 2, key);
+    statement.setLong(i + 3, seq);
+    statement.setBytes(i + 4, fingerprint);
+    return i + 5;
+  }
+
   @Override
   public void insertRun(String entry, byte[] arguments) {
     Objects.requireNonNull(entry, "entry");
@@ -111,25 +123,18 @@ final class PostgresRunClaim implements RunClaim {
 
   @Override
   public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
-    checkStep(name, key, fingerprint);
+    StepArguments.check(name, key, fingerprint);
     write("record the start of step '" + name + "' (key " + key + ") of run '" + runId + "'", leased()
         + "INSERT INTO " + store.table("steps") + " (run_id, name, step_key, seq, fingerprint)"
         + " SELECT ?, ?, ?, ?, ? FROM lease ON CONFLICT DO NOTHING",
-        statement -> {
-          int i = bindLease(statement);
-          statement.setString(i, runId);
-          statement.setString(i + 1, name);
-          statement.setString(i + 2, key);
-          statement.setLong(i + 3, seq);
-          statement.setBytes(i + 4, fingerprint);
-        },
+        statement -> bindStep(statement, name, key, seq, fingerprint),
         () -> new IllegalStateException("step '" + name + "' (key " + key + ") of run '" + runId
             + "' is recorded already"));
   }
 
   @Override
   public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
-    checkStep(name, key, fingerprint);
+    StepArguments.check(name, key, fingerprint);
     Objects.requireNonNull(result, "result");
     String what = "record step '" + name + "' (key " + key + ") of run '" + runId + "'";
     // Replaces a STARTED marker, never a result: the first writer wins, and a second reads the winner back.
@@ -138,15 +143,7 @@ final class PostgresRunClaim implements RunClaim {
         + " ON CONFLICT (run_id, name, step_key) DO UPDATE SET seq = excluded.seq,"
         + " fingerprint = excluded.fingerprint, result = excluded.result WHERE " + store.table("steps")
         + ".result IS NULL",
-        statement -> {
-          int i = bindLease(statement);
-          statement.setString(i, runId);
-          statement.setString(i + 1, name);
-          statement.setString(i + 2, key);
-          statement.setLong(i + 3, seq);
-          statement.setBytes(i + 4, fingerprint);
-          statement.setBytes(i + 5, result);
-        },
+        statement -> statement.setBytes(bindStep(statement, name, key, seq, fingerprint), result),
         null);
     if (written == 0) {
       byte[] winner = readResult(name, key, what);
@@ -260,9 +257,4 @@ final class PostgresRunClaim implements RunClaim {
     }
   }
 
-  private static void checkStep(String name, String key, byte[] fingerprint) {
-    if (name == null || key == null || fingerprint == null) {
-      throw new NullPointerException(name == null ? "name" : key == null ? "key" : "fingerprint");
-    }
-  }
 }

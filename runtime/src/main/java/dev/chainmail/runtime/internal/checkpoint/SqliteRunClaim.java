@@ -90,7 +90,7 @@ final class SqliteRunClaim implements RunClaim {
 
   @Override
   public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
-    checkStep(name, key, fingerprint);
+    StepArguments.check(name, key, fingerprint);
     synchronized (store) {
       checkHeld();
       try {
@@ -108,7 +108,7 @@ final class SqliteRunClaim implements RunClaim {
 
   @Override
   public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
-    checkStep(name, key, fingerprint);
+    StepArguments.check(name, key, fingerprint);
     if (result == null) {
       throw new NullPointerException("result");
     }
@@ -165,9 +165,4 @@ final class SqliteRunClaim implements RunClaim {
     }
   }
 
-  private void checkStep(String name, String key, byte[] fingerprint) {
-    if (name == null || key == null || fingerprint == null) {
-      throw new NullPointerException(name == null ? "name" : key == null ? "key" : "fingerprint");
-    }
-  }
 }
