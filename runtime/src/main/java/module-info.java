@@ -6,7 +6,7 @@
  * {@code dev.chainmail.runtime.internal} is not exported.
  */
 module dev.chainmail.runtime {
-  requires java.sql;
+  requires transitive java.sql;
   requires jdk.jfr;
 
   exports dev.chainmail.runtime;
