@@ -163,6 +163,26 @@ class PostgresCheckpointStoreTest {
   }
 
   @Test
+  void aCommitThatMeetsAMarkerItDidNotKnowOfReplacesIt() throws SQLException {
+    PostgresStore store = open();
+    try (RunClaim claim = store.claim("r1")) {
+      claim.insertRun("com.example.Chain/run", new byte[] {1});
+      // A marker written behind the claim's back: the plain insert meets it, and the upsert replaces it.
+      sql("INSERT INTO " + schema() + ".steps (run_id, name, step_key, seq, fingerprint) VALUES ('r1', 'charge',"
+          + " '0', 1, '\\x00000000000000000000000000000000')");
+      claim.commitStep("charge", "0", 1, FP, new byte[] {7});
+    }
+    assertEquals(List.of(new StepRecord("charge", "0", true)), store.steps("r1"));
+    try (Connection connection = TestPostgres.dataSource().getConnection();
+        Statement select = connection.createStatement();
+        ResultSet rs = select.executeQuery("SELECT result FROM " + schema() + ".steps WHERE run_id = 'r1'")) {
+      assertTrue(rs.next());
+      assertEquals(7, rs.getBytes(1)[0]);
+      assertFalse(rs.next());
+    }
+  }
+
+  @Test
   void recoveryHandsEachUnfinishedRunToOneWorkerAndGivesUpOnDeadOnes() throws Exception {
     PostgresStore writer = open();
     for (int i = 0; i < 40; i++) {

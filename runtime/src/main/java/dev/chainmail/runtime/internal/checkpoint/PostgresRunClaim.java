@@ -12,14 +12,21 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * A claim of the PostgreSQL store on one run: its lease, and the records loaded when it was taken. Each write is
  * one statement that first takes a share lock on the lease row at the claim's epoch: if another worker has taken
  * the run over, the row has a later epoch, the statement writes nothing, and the write throws
- * {@link CheckpointFencedException}. A step is first writer wins: a committed result is never replaced. This class
- * is thread-safe.
+ * {@link CheckpointFencedException}. A step is first writer wins: a committed result is never replaced.
+ *
+ * <p>A step without a STARTED marker is committed by a plain {@code INSERT}, which costs PostgreSQL less than an
+ * upsert's speculative insertion; only when that insert meets a row (a marker this claim does not know of, or a
+ * racing writer's result) does the commit run the upsert, which replaces a marker and reads a winner back. The
+ * claim knows the markers it loaded and the ones it wrote, and commits those by the upsert at once, so that an
+ * at-most-once step never makes the server log a unique violation. This class is thread-safe.
  */
 final class PostgresRunClaim implements RunClaim {
 
@@ -31,6 +38,8 @@ final class PostgresRunClaim implements RunClaim {
   private final Lease lease;
   private final Optional<RunRecord> record;
   private final List<StepRow> rows;
+  /** The steps, as {@link #markerKey}, that have a STARTED marker as far as this claim knows. */
+  private final Set<String> markers = ConcurrentHashMap.newKeySet();
   private volatile boolean released;
   private volatile boolean lost;
 
@@ -40,6 +49,15 @@ final class PostgresRunClaim implements RunClaim {
     this.lease = lease;
     this.record = record;
     this.rows = rows;
+    for (StepRow row : rows) {
+      if (row.result() == null) {
+        markers.add(markerKey(row.name(), row.key()));
+      }
+    }
+  }
+
+  private static String markerKey(String name, String key) {
+    return name + '\u0000' + key;
   }
 
   Lease lease() {
@@ -130,6 +148,7 @@ final class PostgresRunClaim implements RunClaim {
         statement -> bindStep(statement, name, key, seq, fingerprint),
         () -> new IllegalStateException("step '" + name + "' (key " + key + ") of run '" + runId
             + "' is recorded already"));
+    markers.add(markerKey(name, key));
   }
 
   @Override
@@ -137,14 +156,23 @@ final class PostgresRunClaim implements RunClaim {
     StepArguments.check(name, key, fingerprint);
     Objects.requireNonNull(result, "result");
     String what = "record step '" + name + "' (key " + key + ") of run '" + runId + "'";
+    Binder binder = statement -> statement.setBytes(bindStep(statement, name, key, seq, fingerprint), result);
+    boolean marked = !markers.isEmpty() && markers.contains(markerKey(name, key));
+    if (!marked && write(what, leased() + "INSERT INTO " + store.table("steps")
+        + " (run_id, name, step_key, seq, fingerprint, result) SELECT ?, ?, ?, ?, ?, ? FROM lease", binder,
+        null, true) != CONFLICT) {
+      return;
+    }
     // Replaces a STARTED marker, never a result: the first writer wins, and a second reads the winner back.
     int written = write(what, leased() + "INSERT INTO " + store.table("steps")
         + " (run_id, name, step_key, seq, fingerprint, result) SELECT ?, ?, ?, ?, ?, ? FROM lease"
         + " ON CONFLICT (run_id, name, step_key) DO UPDATE SET seq = excluded.seq,"
         + " fingerprint = excluded.fingerprint, result = excluded.result WHERE " + store.table("steps")
         + ".result IS NULL",
-        statement -> statement.setBytes(bindStep(statement, name, key, seq, fingerprint), result),
-        null);
+        binder, null, false);
+    if (marked) {
+      markers.remove(markerKey(name, key));
+    }
     if (written == 0) {
       byte[] winner = readResult(name, key, what);
       if (!Arrays.equals(winner, result)) {
@@ -186,13 +214,24 @@ final class PostgresRunClaim implements RunClaim {
     void bind(PreparedStatement statement) throws SQLException;
   }
 
+  /** What {@link #write} returns for a unique violation that its caller asked to handle itself. */
+  private static final int CONFLICT = -1;
+
+  private static final String UNIQUE_VIOLATION = "23505";
+
+  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged) {
+    return write(what, sql, binder, unchanged, false);
+  }
+
   /**
    * Runs one fenced write. When it changes no row, a lease that moved on means the claim was fenced; otherwise
    * {@code unchanged}, if given, says what is wrong.
    *
-   * @return the rows changed
+   * @param conflicts whether a unique violation returns {@link #CONFLICT} instead of failing
+   * @return the rows changed, or {@link #CONFLICT}
    */
-  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged) {
+  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged,
+      boolean conflicts) {
     checkHeld();
     try (Connection connection = store.dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
@@ -210,6 +249,9 @@ final class PostgresRunClaim implements RunClaim {
       }
       return changed;
     } catch (SQLException e) {
+      if (conflicts && UNIQUE_VIOLATION.equals(e.getSQLState())) {
+        return CONFLICT;
+      }
       throw store.failure(what, e);
     }
   }
