@@ -84,12 +84,6 @@ final class PostgresRunClaim implements RunClaim {
     return rows;
   }
 
-  /** The lease check that begins every write: a share lock on the lease row at this claim's epoch. */
-  private String leased() {
-    return "WITH lease AS (SELECT 1 FROM " + store.table("leases")
-        + " WHERE run_id = ? AND epoch = ? AND owner = ? FOR SHARE) ";
-  }
-
   private int bindLease(PreparedStatement statement) throws SQLException {
     statement.setString(1, runId);
     statement.setLong(2, lease.epoch());
@@ -113,8 +107,7 @@ final class PostgresRunClaim implements RunClaim {
   public void insertRun(String entry, byte[] arguments) {
     Objects.requireNonNull(entry, "entry");
     Objects.requireNonNull(arguments, "arguments");
-    write("record run '" + runId + "'", leased() + "INSERT INTO " + store.table("runs")
-        + " (run_id, entry, arguments, started_at) SELECT ?, ?, ?, ? FROM lease ON CONFLICT (run_id) DO NOTHING",
+    write(() -> "record run '" + runId + "'", store.sql.insertRun,
         statement -> {
           int i = bindLease(statement);
           statement.setString(i, runId);
@@ -128,8 +121,7 @@ final class PostgresRunClaim implements RunClaim {
   @Override
   public void finishRun(byte[] result) {
     Objects.requireNonNull(result, "result");
-    write("record the result of run '" + runId + "'", leased() + "UPDATE " + store.table("runs")
-        + " SET result = ?, finished_at = ? WHERE run_id = ? AND EXISTS (SELECT 1 FROM lease)",
+    write(() -> "record the result of run '" + runId + "'", store.sql.finishRun,
         statement -> {
           int i = bindLease(statement);
           statement.setBytes(i, result);
@@ -142,9 +134,8 @@ final class PostgresRunClaim implements RunClaim {
   @Override
   public void insertStarted(String name, String key, long seq, byte[] fingerprint) {
     StepArguments.check(name, key, fingerprint);
-    write("record the start of step '" + name + "' (key " + key + ") of run '" + runId + "'", leased()
-        + "INSERT INTO " + store.table("steps") + " (run_id, name, step_key, seq, fingerprint)"
-        + " SELECT ?, ?, ?, ?, ? FROM lease ON CONFLICT DO NOTHING",
+    write(() -> "record the start of step '" + name + "' (key " + key + ") of run '" + runId + "'",
+        store.sql.insertStarted,
         statement -> bindStep(statement, name, key, seq, fingerprint),
         () -> new IllegalStateException("step '" + name + "' (key " + key + ") of run '" + runId
             + "' is recorded already"));
@@ -155,21 +146,13 @@ final class PostgresRunClaim implements RunClaim {
   public void commitStep(String name, String key, long seq, byte[] fingerprint, byte[] result) {
     StepArguments.check(name, key, fingerprint);
     Objects.requireNonNull(result, "result");
-    String what = "record step '" + name + "' (key " + key + ") of run '" + runId + "'";
+    Supplier<String> what = () -> "record step '" + name + "' (key " + key + ") of run '" + runId + "'";
     Binder binder = statement -> statement.setBytes(bindStep(statement, name, key, seq, fingerprint), result);
     boolean marked = !markers.isEmpty() && markers.contains(markerKey(name, key));
-    if (!marked && write(what, leased() + "INSERT INTO " + store.table("steps")
-        + " (run_id, name, step_key, seq, fingerprint, result) SELECT ?, ?, ?, ?, ?, ? FROM lease", binder,
-        null, true) != CONFLICT) {
+    if (!marked && write(what, store.sql.insertStep, binder, null, true) != CONFLICT) {
       return;
     }
-    // Replaces a STARTED marker, never a result: the first writer wins, and a second reads the winner back.
-    int written = write(what, leased() + "INSERT INTO " + store.table("steps")
-        + " (run_id, name, step_key, seq, fingerprint, result) SELECT ?, ?, ?, ?, ?, ? FROM lease"
-        + " ON CONFLICT (run_id, name, step_key) DO UPDATE SET seq = excluded.seq,"
-        + " fingerprint = excluded.fingerprint, result = excluded.result WHERE " + store.table("steps")
-        + ".result IS NULL",
-        binder, null, false);
+    int written = write(what, store.sql.upsertStep, binder, null, false);
     if (marked) {
       markers.remove(markerKey(name, key));
     }
@@ -182,10 +165,9 @@ final class PostgresRunClaim implements RunClaim {
     }
   }
 
-  private byte[] readResult(String name, String key, String what) {
+  private byte[] readResult(String name, String key, Supplier<String> what) {
     try (Connection connection = store.dataSource.getConnection();
-        PreparedStatement select = connection.prepareStatement("SELECT result FROM " + store.table("steps")
-            + " WHERE run_id = ? AND name = ? AND step_key = ?")) {
+        PreparedStatement select = connection.prepareStatement(store.sql.readResult)) {
       select.setString(1, runId);
       select.setString(2, name);
       select.setString(3, key);
@@ -193,14 +175,13 @@ final class PostgresRunClaim implements RunClaim {
         return rs.next() ? rs.getBytes(1) : null;
       }
     } catch (SQLException e) {
-      throw store.failure(what, e);
+      throw store.failure(what.get(), e);
     }
   }
 
   @Override
   public void discardFrom(long seq) {
-    write("discard the steps of run '" + runId + "' from seq " + seq, leased() + "DELETE FROM "
-        + store.table("steps") + " WHERE run_id = ? AND seq >= ? AND EXISTS (SELECT 1 FROM lease)",
+    write(() -> "discard the steps of run '" + runId + "' from seq " + seq, store.sql.discardFrom,
         statement -> {
           int i = bindLease(statement);
           statement.setString(i, runId);
@@ -219,7 +200,7 @@ final class PostgresRunClaim implements RunClaim {
 
   private static final String UNIQUE_VIOLATION = "23505";
 
-  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged) {
+  private int write(Supplier<String> what, String sql, Binder binder, Supplier<RuntimeException> unchanged) {
     return write(what, sql, binder, unchanged, false);
   }
 
@@ -227,10 +208,11 @@ final class PostgresRunClaim implements RunClaim {
    * Runs one fenced write. When it changes no row, a lease that moved on means the claim was fenced; otherwise
    * {@code unchanged}, if given, says what is wrong.
    *
+   * @param what what the write does, for the message of a failure; built only then
    * @param conflicts whether a unique violation returns {@link #CONFLICT} instead of failing
    * @return the rows changed, or {@link #CONFLICT}
    */
-  private int write(String what, String sql, Binder binder, Supplier<RuntimeException> unchanged,
+  private int write(Supplier<String> what, String sql, Binder binder, Supplier<RuntimeException> unchanged,
       boolean conflicts) {
     checkHeld();
     try (Connection connection = store.dataSource.getConnection();
@@ -252,14 +234,13 @@ final class PostgresRunClaim implements RunClaim {
       if (conflicts && UNIQUE_VIOLATION.equals(e.getSQLState())) {
         return CONFLICT;
       }
-      throw store.failure(what, e);
+      throw store.failure(what.get(), e);
     }
   }
 
   /** The epoch the run's lease has now, or -1 if it has none. */
   private long currentEpoch(Connection connection) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT epoch FROM "
-        + store.table("leases") + " WHERE run_id = ?")) {
+    try (PreparedStatement select = connection.prepareStatement(store.sql.currentEpoch)) {
       select.setString(1, runId);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {

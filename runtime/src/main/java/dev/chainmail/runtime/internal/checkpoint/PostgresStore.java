@@ -43,6 +43,8 @@ public final class PostgresStore implements PostgresCheckpointStore {
   /** The worker's clock, for the times a run started and finished; leases use the database's. */
   final InstantSource clock;
   final String schema;
+  /** The statements of its claims' writes. */
+  final PostgresClaimSql sql;
   final long leaseMillis;
   private final int maxRecoveryAttempts;
   /** Who this process is, for messages: host name and process id. */
@@ -57,6 +59,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
     this.dataSource = dataSource;
     this.clock = clock;
     this.schema = options.schema();
+    this.sql = new PostgresClaimSql(schema);
     this.leaseMillis = options.lease().toMillis();
     this.maxRecoveryAttempts = options.maxRecoveryAttempts();
     this.holder = hostName() + " (pid " + ProcessHandle.current().pid() + ")";
