@@ -8,7 +8,10 @@
 #   benchmarks/run.sh --skip-build [--quick]   reuse benchmarks/target/benchmarks.jar as it is
 #   benchmarks/run.sh [--quick] -- REGEX...    run only the JMH benchmarks matching REGEX (e.g. RetrySuccess);
 #                                cold start and build time are skipped
+#   benchmarks/run.sh [--quick] --postgres      run only the PostgreSQL benchmarks, on one embedded server that
+#                                every fork shares, at 1 and 8 threads, beside DBOS Transact; about 25 minutes
 #
+# A full run measures the PostgreSQL scenarios as --postgres does, after the others.
 # Results go to benchmarks/target/results/ (jmh.json, jmh.log, *.md); the tables are printed at the end.
 set -euo pipefail
 
@@ -18,13 +21,15 @@ cd "$root"
 
 quick=false
 build=true
+postgres=false
 patterns=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --quick) quick=true ;;
     --skip-build) build=false ;;
+    --postgres) postgres=true ;;
     --) shift; patterns=("$@"); break ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,17p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown argument '$1' (try --help)" >&2; exit 2 ;;
   esac
   shift
@@ -56,13 +61,32 @@ fi
 rm -rf "$out"
 mkdir -p "$out"
 
-# 2. JMH, with the GC profiler for bytes per operation. -foe: a failed sanity check in @Setup fails the run.
+# The PostgreSQL scenarios: one server for every fork, 1 and 8 threads, beside DBOS (PostgresBenchmarks).
+postgres_phase() {
+  step "PostgreSQL $($quick && echo '(quick)' || echo '(full)'), log: $out/postgres.log"
+  "$java" -cp "$jar" dev.chainmail.benchmarks.PostgresBenchmarks $($quick && echo --quick) "$out" \
+    > "$out/postgres.log" 2>&1 || { tail -40 "$out/postgres.log" >&2; exit 1; }
+}
+
+if $postgres; then
+  postgres_phase
+  cat "$out/postgres.md"
+  echo "Total time: $((SECONDS - started)) s."
+  exit 0
+fi
+
+# 2. JMH, with the GC profiler for bytes per operation. -foe: a failed sanity check in @Setup fails the run. A full
+# run leaves the PostgreSQL scenarios to their own phase, which shares one server between forks.
 step "JMH $($quick && echo '(quick)' || echo '(full)'), log: $out/jmh.log"
-"$java" -jar "$jar" "${jmh_opts[@]}" -foe true -prof gc -rf json -rff "$out/jmh.json" ${patterns[@]+"${patterns[@]}"} \
+selection=(-e Postgres)
+[[ ${#patterns[@]} -gt 0 ]] && selection=("${patterns[@]}")
+"$java" -jar "$jar" "${jmh_opts[@]}" -foe true -prof gc -rf json -rff "$out/jmh.json" "${selection[@]}" \
   2>&1 | tee "$out/jmh.log" | grep --line-buffered -E '^# (Benchmark|Run progress):' >&2
 "$java" -cp "$jar" dev.chainmail.benchmarks.report.ResultsTable "$out/jmh.json" > "$out/jmh.md"
 
 if [[ ${#patterns[@]} -eq 0 ]]; then
+  postgres_phase
+
   # 3. Cold start: one JVM per run. hyperfine if present (a full run installs it when it can), else a Java loop.
   step "cold start"
   if ! command -v hyperfine > /dev/null && ! $quick && [[ $(id -u) -eq 0 ]] && command -v apt-get > /dev/null; then
@@ -97,7 +121,7 @@ step "done"
     echo "publish.**"
     echo
   fi
-  for table in jmh coldstart buildtime; do
+  for table in jmh postgres coldstart buildtime; do
     [[ -f "$out/$table.md" ]] && { cat "$out/$table.md"; echo; }
   done
   echo "Total time: $((SECONDS - started)) s."

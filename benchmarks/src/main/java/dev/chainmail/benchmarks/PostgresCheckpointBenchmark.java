@@ -33,7 +33,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * Scenario {@code postgres-write}: durable steps committed per second on PostgreSQL, through the proxy, against the
  * floor of a bare JDBC {@code INSERT} and commit of the same bytes on the same server and pool, in the same run.
  * Sample time gives the per-step latency's percentiles. Run with {@code -t 1} for one run and {@code -t 8} for eight
- * concurrent runs, each thread its own. Target: at least 80% of the floor.
+ * concurrent runs, each thread its own. Target: at least 80% of the floor. A second floor, {@link #jdbcSameRow},
+ * inserts the very row the store writes (run id, step name, key, sequence number, fingerprint and result) into a
+ * table of the store's shape, with nothing else: the difference to it is what the lease check and the proxy cost.
  */
 @BenchmarkMode({Mode.Throughput, Mode.SampleTime})
 @Fork(value = 1, jvmArgsAppend = {"-Xms1g", "-Xmx1g"})
@@ -44,6 +46,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class PostgresCheckpointBenchmark {
 
   private static final String ENTRY = "dev.chainmail.benchmarks.chains.DurableChain/run";
+  private static final String STEP_NAME = "record";
   private static final AtomicInteger RUNS = new AtomicInteger();
 
   /** The store and the floor's table, shared by every thread of the benchmark. */
@@ -59,6 +62,12 @@ public class PostgresCheckpointBenchmark {
       try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
         statement.execute("CREATE TABLE IF NOT EXISTS floor_steps (run_id TEXT NOT NULL, seq BIGINT NOT NULL,"
             + " result BYTEA, PRIMARY KEY (run_id, seq))");
+        // The store's own table and keys, in a schema of the floor's: the same row, written with nothing else.
+        statement.execute("CREATE SCHEMA IF NOT EXISTS bench_floor");
+        statement.execute("CREATE TABLE IF NOT EXISTS bench_floor.steps (run_id TEXT NOT NULL, name TEXT NOT NULL,"
+            + " step_key TEXT NOT NULL, seq BIGINT NOT NULL, fingerprint BYTEA NOT NULL, result BYTEA,"
+            + " PRIMARY KEY (run_id, name, step_key))");
+        statement.execute("CREATE UNIQUE INDEX IF NOT EXISTS steps_seq ON bench_floor.steps (run_id, seq)");
       }
     }
 
@@ -73,6 +82,7 @@ public class PostgresCheckpointBenchmark {
   private CheckpointRun run;
   private DurableChain chain;
   private byte[] bytes;
+  private final byte[] fingerprint = new byte[16];
   private String runId;
   private long sequence;
   private int attempt;
@@ -106,6 +116,23 @@ public class PostgresCheckpointBenchmark {
       insert.setString(1, runId);
       insert.setLong(2, sequence++);
       insert.setBytes(3, bytes);
+      return insert.executeUpdate();
+    }
+  }
+
+  /** The second floor: one bare INSERT of the row the store writes for a step, into a table of the store's shape. */
+  @Benchmark
+  public int jdbcSameRow() throws SQLException {
+    try (Connection connection = pool.getConnection();
+        PreparedStatement insert = connection.prepareStatement("INSERT INTO bench_floor.steps"
+            + " (run_id, name, step_key, seq, fingerprint, result) VALUES (?, ?, ?, ?, ?, ?)")) {
+      long seq = sequence++;
+      insert.setString(1, runId);
+      insert.setString(2, STEP_NAME);
+      insert.setString(3, Long.toString(seq));
+      insert.setLong(4, seq);
+      insert.setBytes(5, fingerprint);
+      insert.setBytes(6, bytes);
       return insert.executeUpdate();
     }
   }
