@@ -2,8 +2,8 @@ package dev.chainmail.runtime.checkpoint;
 
 /**
  * Thrown when a durable run cannot go on as recorded: its step was called with other arguments, its step is in
- * doubt, its record cannot be decoded, or another caller holds the run. Each subclass names one cause; catch this
- * class to handle them all.
+ * doubt, its record cannot be decoded, another caller holds the run, another worker took it over, or recovery gave
+ * up on it. Each subclass names one cause; catch this class to handle them all.
  *
  * <p>The message names the run and says what is wrong and what to do about it. Instances are thread-safe.
  */

@@ -43,7 +43,8 @@ public interface CheckpointStore extends AutoCloseable {
   Optional<RunRecord> run(String runId);
 
   /**
-   * Lists every run whose entry has not returned, runs with a step in doubt included.
+   * Lists every run whose entry has not returned, runs with a step in doubt included, but those that a store with
+   * recovery gave up on ({@link PostgresCheckpointStore#deadRuns()}).
    *
    * @return the runs' ids, oldest first
    */

@@ -16,7 +16,9 @@ public interface PostgresCheckpointStore extends CheckpointStore {
    * Picks up to {@code max} unfinished runs that no live lease holds, and leases them to the caller for one lease
    * period, without waiting for other workers; two concurrent callers never receive the same run. The caller then
    * resumes each with its proxy's {@code resume(runId)}, which continues that lease. Each pick counts as a recovery
-   * attempt of the run; a run picked {@code maxRecoveryAttempts} times is left to {@link #deadRuns()}.
+   * attempt of the run, as does an entry call that takes an expired lease over from a holder that never released
+   * it. A run's first execution and {@code maxRecoveryAttempts} attempts may execute; the attempt after them marks
+   * the run dead instead: it is not picked, and goes to {@link #deadRuns()}.
    *
    * @param max the most runs to pick; at least 1
    * @return the runs picked, oldest first
@@ -25,8 +27,11 @@ public interface PostgresCheckpointStore extends CheckpointStore {
   List<String> claimUnfinished(int max);
 
   /**
-   * Lists the unfinished runs that recovery has given up on: picked {@code maxRecoveryAttempts} times without
-   * finishing, as a run that crashes its worker every time would be.
+   * Lists the unfinished runs that recovery has given up on: their first execution and {@code maxRecoveryAttempts}
+   * recovery attempts ended without finishing them, as a run that crashes its worker every time would, and the
+   * next attempt marked them dead. A dead run is absent from {@link #unfinishedRuns()} and never picked by
+   * {@link #claimUnfinished}; calling its entry fails with {@link CheckpointDeadException}. It keeps its steps until
+   * {@link #deleteRun} removes it.
    *
    * @return their ids, oldest first
    */

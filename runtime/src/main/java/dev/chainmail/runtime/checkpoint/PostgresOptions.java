@@ -38,7 +38,7 @@ public final class PostgresOptions {
     return schema;
   }
 
-  /** @return how many times a run may be claimed by recovery before {@code deadRuns()} reports it */
+  /** @return how many recovery attempts may execute a run after its first execution, before it is marked dead */
   public int maxRecoveryAttempts() {
     return maxRecoveryAttempts;
   }
@@ -90,7 +90,9 @@ public final class PostgresOptions {
     }
 
     /**
-     * @param maxRecoveryAttempts the claims by recovery a run may have before it is reported dead; at least 1
+     * @param maxRecoveryAttempts the recovery attempts (picks by {@code claimUnfinished}, and takeovers of an
+     *     expired lease by an entry call) that may execute a run after its first execution; the next attempt marks
+     *     it dead; at least 1
      * @return this builder
      * @throws IllegalArgumentException if it is less than 1
      */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.chainmail.runtime.ChainmailContext;
 import dev.chainmail.runtime.internal.checkpoint.PostgresStore;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -70,13 +71,13 @@ class PostgresCheckpointStoreTest {
   @Test
   void theTablesLiveInTheirOwnSchemaWithItsVersion() throws SQLException {
     open();
-    assertEquals(1, count("SELECT version FROM " + schema() + ".schema_version"));
+    assertEquals(2, count("SELECT version FROM " + schema() + ".schema_version"));
     assertEquals(0, count("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"
         + " AND table_name IN ('runs', 'steps', 'leases')"));
   }
 
-  @Test
-  void workersStartingAtOnceMigrateOnce() throws Exception {
+  /** Opens six stores on the schema at once, as workers starting together would, and returns one. */
+  private PostgresStore openSixAtOnce() throws Exception {
     ExecutorService workers = Executors.newFixedThreadPool(6);
     try {
       List<Future<PostgresStore>> started = new ArrayList<>();
@@ -86,10 +87,52 @@ class PostgresCheckpointStoreTest {
       for (Future<PostgresStore> store : started) {
         store.get();
       }
+      return started.get(0).get();
     } finally {
       workers.shutdown();
     }
+  }
+
+  @Test
+  void workersStartingAtOnceMigrateOnceAndStartAgainOnTheMigratedSchema() throws Exception {
+    openSixAtOnce();
     assertEquals(1, count("SELECT count(*) FROM " + schema() + ".schema_version"));
+    try (RunClaim claim = open().claim("r1")) {
+      claim.insertRun("com.example.Chain/run", new byte[] {1});
+    }
+    openSixAtOnce();
+    assertEquals(1, count("SELECT count(*) FROM " + schema() + ".schema_version"));
+    assertEquals(List.of("r1"), open().unfinishedRuns());
+  }
+
+  @Test
+  void aSchemaOfVersionOneIsMigratedWithItsRunsByWorkersStartingAtOnce() throws Exception {
+    // Version 1 as its runtime created it: no dead_at, no released or taken_over.
+    sql("CREATE SCHEMA " + schema());
+    sql("CREATE TABLE " + schema() + ".schema_version (version INT NOT NULL)");
+    sql("INSERT INTO " + schema() + ".schema_version VALUES (1)");
+    sql("CREATE TABLE " + schema() + ".runs (run_id TEXT PRIMARY KEY, entry TEXT NOT NULL, arguments BYTEA NOT"
+        + " NULL, result BYTEA, started_at BIGINT NOT NULL, finished_at BIGINT, recoveries INT NOT NULL DEFAULT 0)");
+    sql("CREATE INDEX runs_finished_at ON " + schema() + ".runs (finished_at)");
+    sql("CREATE INDEX runs_unfinished ON " + schema() + ".runs (started_at, run_id) WHERE finished_at IS NULL");
+    sql("CREATE TABLE " + schema() + ".steps (run_id TEXT NOT NULL, name TEXT NOT NULL, step_key TEXT NOT NULL,"
+        + " seq BIGINT NOT NULL, fingerprint BYTEA NOT NULL, result BYTEA, PRIMARY KEY (run_id, name, step_key))");
+    sql("CREATE UNIQUE INDEX steps_seq ON " + schema() + ".steps (run_id, seq)");
+    sql("CREATE TABLE " + schema() + ".leases (run_id TEXT PRIMARY KEY, owner TEXT NOT NULL, holder TEXT NOT NULL,"
+        + " epoch BIGINT NOT NULL, expires_at TIMESTAMPTZ NOT NULL)");
+    sql("INSERT INTO " + schema() + ".runs (run_id, entry, arguments, started_at) VALUES ('old', 'e', '\\x01', 1)");
+    sql("INSERT INTO " + schema() + ".leases VALUES ('old', 'o', 'h', 3, now() - interval '1 second')");
+
+    PostgresStore store = openSixAtOnce();
+    assertEquals(2, count("SELECT version FROM " + schema() + ".schema_version"));
+    assertEquals(List.of("old"), store.unfinishedRuns());
+    assertEquals(List.of("old"), store.claimUnfinished(5));
+    try (RunClaim claim = store.claim("old")) {
+      assertEquals("e", claim.run().orElseThrow().entry());
+      claim.finishRun(new byte[] {2});
+    }
+    assertEquals(List.of(), store.unfinishedRuns());
+    assertEquals(4, count("SELECT epoch FROM " + schema() + ".leases WHERE run_id = 'old'"));
   }
 
   @Test
@@ -212,8 +255,51 @@ class PostgresCheckpointStoreTest {
     PostgresStore picky = PostgresStore.open(TestPostgres.dataSource(), PostgresOptions.builder()
         .schema(schema()).maxRecoveryAttempts(1).build(), InstantSource.system());
     stores.add(picky);
-    assertEquals(39, picky.deadRuns().size(), "each unfinished run was recovered once: its one attempt is spent");
-    assertEquals(List.of(), picky.claimUnfinished(50));
+    assertEquals(List.of(), picky.deadRuns(), "a run is dead only once an attempt after its last one comes");
+    assertEquals(List.of(), picky.claimUnfinished(50), "each unfinished run was recovered once: its one attempt"
+        + " is spent, so this one marks it dead");
+    assertEquals(39, picky.deadRuns().size());
+    assertEquals(List.of(), picky.unfinishedRuns());
+    String dead = picky.deadRuns().get(0);
+    CheckpointDeadException refused = assertThrows(CheckpointDeadException.class, () -> picky.claim(dead));
+    assertEquals(dead, refused.runId());
+    assertTrue(refused.getMessage().contains(dead) && refused.getMessage().contains("deleteRun"),
+        refused.getMessage());
+    assertTrue(picky.deleteRun(dead));
+    picky.claim(dead).close();
+  }
+
+  @Test
+  void anEntryThatTakesAnExpiredLeaseOverIsARecoveryAttempt() throws SQLException {
+    PostgresStore store = PostgresStore.open(TestPostgres.dataSource(), PostgresOptions.builder()
+        .schema(schema()).maxRecoveryAttempts(2).build(), InstantSource.system());
+    stores.add(store);
+    RunClaim holder = store.claim("r1");
+    holder.insertRun("com.example.Chain/run", new byte[] {1});
+    // Released leases are no takeovers: a caller that returns or throws gives the run back, however often.
+    for (int i = 0; i < 5; i++) {
+      holder.close();
+      holder = store.claim("r1");
+    }
+    assertEquals(0, count("SELECT recoveries FROM " + schema() + ".runs"));
+    for (int takeover = 1; takeover <= 2; takeover++) {
+      // The holder dies: its lease is never released, and expires.
+      sql("UPDATE " + schema() + ".leases SET expires_at = now() - interval '1 second'");
+      holder = store.claim("r1");
+      assertEquals(takeover, count("SELECT recoveries FROM " + schema() + ".runs"));
+    }
+    RunClaim last = holder;
+    sql("UPDATE " + schema() + ".leases SET expires_at = now() - interval '1 second'");
+    assertThrows(CheckpointDeadException.class, () -> store.claim("r1"), "the third takeover is one too many");
+    assertEquals(List.of("r1"), store.deadRuns());
+    assertEquals(List.of(), store.unfinishedRuns());
+    assertEquals(List.of(), store.claimUnfinished(5));
+    assertThrows(CheckpointDeadException.class, () -> store.claim("r1"), "a dead run stays dead");
+    RunEntry entry = RunEntry.of("com.example.Chain/run", ChainmailContext.builder().checkpointStore(store).build());
+    assertThrows(CheckpointDeadException.class, () -> entry.enter("r1", new byte[] {1}),
+        "so does calling its entry");
+    assertThrows(CheckpointFencedException.class, () -> last.commitStep("s", "0", 1, FP, new byte[] {1}),
+        "its last holder was taken over");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.chainmail.runtime.internal.checkpoint;
 
 import dev.chainmail.runtime.checkpoint.CheckpointClaimedException;
+import dev.chainmail.runtime.checkpoint.CheckpointDeadException;
 import dev.chainmail.runtime.checkpoint.PostgresCheckpointStore;
 import dev.chainmail.runtime.checkpoint.PostgresOptions;
 import dev.chainmail.runtime.checkpoint.RunClaim;
@@ -110,9 +111,17 @@ public final class PostgresStore implements PostgresCheckpointStore {
     PostgresRunClaim.Lease lease = recovered.remove(runId);
     try (Connection connection = dataSource.getConnection()) {
       if (lease == null) {
-        lease = takeLease(connection, runId);
+        TakenLease taken = takeLease(connection, runId);
+        lease = taken.lease();
+        if (taken.takenOver()) {
+          countTakeover(connection, runId);
+        }
       }
-      Optional<RunRecord> record = readRun(connection, runId);
+      StoredRun stored = readRun(connection, runId);
+      if (stored.dead()) {
+        release(connection, runId, lease);
+        throw new CheckpointDeadException(runId, maxRecoveryAttempts);
+      }
       List<StepRow> rows = new ArrayList<>();
       try (PreparedStatement select = connection.prepareStatement("SELECT name, step_key, seq, fingerprint, result"
           + " FROM " + table("steps") + " WHERE run_id = ? ORDER BY seq")) {
@@ -123,7 +132,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
           }
         }
       }
-      PostgresRunClaim claim = new PostgresRunClaim(this, runId, lease, record, List.copyOf(rows));
+      PostgresRunClaim claim = new PostgresRunClaim(this, runId, lease, stored.record(), List.copyOf(rows));
       open.add(claim);
       return claim;
     } catch (SQLException e) {
@@ -132,25 +141,48 @@ public final class PostgresStore implements PostgresCheckpointStore {
   }
 
   /**
+   * Counts an entry call's takeover of an unfinished run as a recovery attempt, or, when its attempts are spent,
+   * marks the run dead instead. A run not recorded yet (its first execution died before recording it) has no
+   * attempts to count. The caller holds the run's lease, so that no other worker counts at once.
+   */
+  private void countTakeover(Connection connection, String runId) throws SQLException {
+    try (PreparedStatement count = connection.prepareStatement("UPDATE " + table("runs")
+        + " SET recoveries = recoveries + CASE WHEN recoveries < ? THEN 1 ELSE 0 END,"
+        + " dead_at = CASE WHEN recoveries >= ? THEN ? END"
+        + " WHERE run_id = ? AND finished_at IS NULL AND dead_at IS NULL")) {
+      count.setInt(1, maxRecoveryAttempts);
+      count.setInt(2, maxRecoveryAttempts);
+      count.setLong(3, clock.millis());
+      count.setString(4, runId);
+      count.executeUpdate();
+    }
+  }
+
+  /** A lease just taken, and whether it was taken over from a holder that never released it. */
+  private record TakenLease(PostgresRunClaim.Lease lease, boolean takenOver) {}
+
+  /**
    * Takes a run's lease, if no live lease holds it: a new lease at epoch 1, or the next epoch of an expired or
    * released one.
    *
    * @throws CheckpointClaimedException if a live lease holds it
    */
-  private PostgresRunClaim.Lease takeLease(Connection connection, String runId) throws SQLException {
+  private TakenLease takeLease(Connection connection, String runId) throws SQLException {
     String owner = UUID.randomUUID().toString();
-    try (PreparedStatement take = connection.prepareStatement("INSERT INTO " + table("leases")
+    String leases = table("leases");
+    try (PreparedStatement take = connection.prepareStatement("INSERT INTO " + leases
         + " (run_id, owner, holder, epoch, expires_at) VALUES (?, ?, ?, 1, now() + ? * interval '1 millisecond')"
         + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
-        + " epoch = " + table("leases") + ".epoch + 1, expires_at = excluded.expires_at"
-        + " WHERE " + table("leases") + ".expires_at <= now() RETURNING epoch")) {
+        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at, released = false,"
+        + " taken_over = NOT " + leases + ".released"
+        + " WHERE " + leases + ".expires_at <= now() RETURNING epoch, taken_over")) {
       take.setString(1, runId);
       take.setString(2, owner);
       take.setString(3, holder);
       take.setLong(4, leaseMillis);
       try (ResultSet rs = take.executeQuery()) {
         if (rs.next()) {
-          return new PostgresRunClaim.Lease(owner, rs.getLong(1));
+          return new TakenLease(new PostgresRunClaim.Lease(owner, rs.getLong(1)), rs.getBoolean(2));
         }
       }
     }
@@ -168,15 +200,19 @@ public final class PostgresStore implements PostgresCheckpointStore {
     return takeLease(connection, runId);
   }
 
-  private Optional<RunRecord> readRun(Connection connection, String runId) throws SQLException {
-    try (PreparedStatement select = connection.prepareStatement("SELECT entry, arguments, result FROM "
-        + table("runs") + " WHERE run_id = ?")) {
+  /** A run as stored: its record, if it has one, and whether recovery gave up on it. */
+  private record StoredRun(Optional<RunRecord> record, boolean dead) {}
+
+  private StoredRun readRun(Connection connection, String runId) throws SQLException {
+    try (PreparedStatement select = connection.prepareStatement("SELECT entry, arguments, result,"
+        + " dead_at IS NOT NULL FROM " + table("runs") + " WHERE run_id = ?")) {
       select.setString(1, runId);
       try (ResultSet rs = select.executeQuery()) {
         if (!rs.next()) {
-          return Optional.empty();
+          return new StoredRun(Optional.empty(), false);
         }
-        return Optional.of(new RunRecord(runId, rs.getString(1), rs.getBytes(2), rs.getBytes(3)));
+        return new StoredRun(Optional.of(new RunRecord(runId, rs.getString(1), rs.getBytes(2), rs.getBytes(3))),
+            rs.getBoolean(4));
       }
     }
   }
@@ -186,7 +222,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
     checkRunId(runId);
     checkOpen();
     try (Connection connection = dataSource.getConnection()) {
-      return readRun(connection, runId);
+      return readRun(connection, runId).record();
     } catch (SQLException e) {
       throw failure("read run '" + runId + "'", e);
     }
@@ -195,22 +231,19 @@ public final class PostgresStore implements PostgresCheckpointStore {
   @Override
   public List<String> unfinishedRuns() {
     return ids("list the unfinished runs", "SELECT run_id FROM " + table("runs")
-        + " WHERE finished_at IS NULL ORDER BY started_at, run_id", -1);
+        + " WHERE finished_at IS NULL AND dead_at IS NULL ORDER BY started_at, run_id");
   }
 
   @Override
   public List<String> deadRuns() {
     return ids("list the dead runs", "SELECT run_id FROM " + table("runs")
-        + " WHERE finished_at IS NULL AND recoveries >= ? ORDER BY started_at, run_id", maxRecoveryAttempts);
+        + " WHERE finished_at IS NULL AND dead_at IS NOT NULL ORDER BY started_at, run_id");
   }
 
-  private List<String> ids(String what, String sql, int parameter) {
+  private List<String> ids(String what, String sql) {
     checkOpen();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement select = connection.prepareStatement(sql)) {
-      if (parameter >= 0) {
-        select.setInt(1, parameter);
-      }
       List<String> ids = new ArrayList<>();
       try (ResultSet rs = select.executeQuery()) {
         while (rs.next()) {
@@ -248,7 +281,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
     checkRunId(runId);
     checkOpen();
     try (Connection connection = dataSource.getConnection()) {
-      PostgresRunClaim.Lease lease = takeLease(connection, runId);
+      PostgresRunClaim.Lease lease = takeLease(connection, runId).lease();
       // The lease row stays, released, so that the id's next run starts at a later epoch than any zombie's.
       connection.setAutoCommit(false);
       try (PreparedStatement steps = connection.prepareStatement("DELETE FROM " + table("steps")
@@ -310,41 +343,51 @@ public final class PostgresStore implements PostgresCheckpointStore {
     String leases = table("leases");
     // The pick skips runs that another worker is picking (SKIP LOCKED). A run that one finished picking while this
     // statement ran is picked on a stale view of the leases, but its live lease then keeps it from being leased
-    // here: such a pick is counted, and the statement is run again for the runs still wanted, on a fresh view.
-    String sql = "WITH picked AS (SELECT r.run_id FROM " + table("runs") + " r LEFT JOIN " + leases
-        + " l ON l.run_id = r.run_id WHERE r.finished_at IS NULL AND r.recoveries < ?"
+    // here: such a pick is counted, and the statement is run again for the runs still wanted, on a fresh view. A
+    // pick whose attempts are spent is leased as released at once, and so marked dead by the worker that took it
+    // from its last holder, never while a live holder executes it.
+    String sql = "WITH picked AS (SELECT r.run_id, r.recoveries FROM " + table("runs") + " r LEFT JOIN " + leases
+        + " l ON l.run_id = r.run_id WHERE r.finished_at IS NULL AND r.dead_at IS NULL"
         + " AND (l.run_id IS NULL OR l.expires_at <= now()) ORDER BY r.started_at, r.run_id LIMIT ?"
         + " FOR UPDATE OF r SKIP LOCKED),"
-        + " leased AS (INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at)"
-        + " SELECT run_id, ?, ?, 1, now() + ? * interval '1 millisecond' FROM picked"
+        + " leased AS (INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at, released)"
+        + " SELECT run_id, ?, ?, 1, CASE WHEN recoveries < ? THEN now() + ? * interval '1 millisecond'"
+        + " ELSE now() END, recoveries >= ? FROM picked"
         + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
-        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at"
-        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch),"
+        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at, released = excluded.released,"
+        + " taken_over = NOT " + leases + ".released"
+        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch, released),"
         + " counted AS (UPDATE " + table("runs") + " SET recoveries = recoveries + 1"
-        + " WHERE run_id IN (SELECT run_id FROM leased))"
-        + " SELECT run_id, epoch FROM leased UNION ALL SELECT NULL, count(*) FROM picked";
+        + " WHERE run_id IN (SELECT run_id FROM leased WHERE NOT released)),"
+        + " doomed AS (UPDATE " + table("runs") + " SET dead_at = ?"
+        + " WHERE run_id IN (SELECT run_id FROM leased WHERE released))"
+        + " SELECT run_id, epoch, released FROM leased UNION ALL SELECT NULL, count(*), false FROM picked";
     List<String> ids = new ArrayList<>();
     try (Connection connection = dataSource.getConnection();
         PreparedStatement statement = connection.prepareStatement(sql)) {
       for (int round = 0; round < 10 && ids.size() < max; round++) {
-        statement.setInt(1, maxRecoveryAttempts);
-        statement.setInt(2, max - ids.size());
-        statement.setString(3, owner);
-        statement.setString(4, holder);
+        statement.setInt(1, max - ids.size());
+        statement.setString(2, owner);
+        statement.setString(3, holder);
+        statement.setInt(4, maxRecoveryAttempts);
         statement.setLong(5, leaseMillis);
+        statement.setInt(6, maxRecoveryAttempts);
+        statement.setLong(7, clock.millis());
         long picked = 0;
         int leased = 0;
         try (ResultSet rs = statement.executeQuery()) {
           while (rs.next()) {
             if (rs.getString(1) == null) {
               picked = rs.getLong(2);
-            } else {
+            } else if (!rs.getBoolean(3)) {
               recovered.put(rs.getString(1), new PostgresRunClaim.Lease(owner, rs.getLong(2)));
               ids.add(rs.getString(1));
               leased++;
             }
           }
         }
+        // Every pick leased: the runs wanted are here, or there are no more. A pick lost to a race, or marked
+        // dead, leaves room for another.
         if (picked == leased) {
           break;
         }
@@ -356,8 +399,15 @@ public final class PostgresStore implements PostgresCheckpointStore {
   }
 
   PreparedStatement releaseStatement(Connection connection) throws SQLException {
-    return connection.prepareStatement("UPDATE " + table("leases") + " SET expires_at = now()"
+    return connection.prepareStatement("UPDATE " + table("leases") + " SET expires_at = now(), released = true"
         + " WHERE run_id = ? AND epoch = ? AND owner = ?");
+  }
+
+  private void release(Connection connection, String runId, PostgresRunClaim.Lease lease) throws SQLException {
+    try (PreparedStatement release = releaseStatement(connection)) {
+      bindRelease(release, runId, lease);
+      release.executeUpdate();
+    }
   }
 
   static void bindRelease(PreparedStatement release, String runId, PostgresRunClaim.Lease lease)
