@@ -2,8 +2,8 @@
 # Builds the benchmark suite, runs it, and prints Markdown tables: JMH (time, allocation, overhead over direct
 # and relative to Chainmail), cold start, and build time. Works from any directory.
 #
-#   benchmarks/run.sh            full run: 2 forks x (3 x 2 s warm-up + 5 x 2 s measurement); about an hour
-#   benchmarks/run.sh --quick    smoke test: 1 fork x (1 x 200 ms + 1 x 300 ms); under 2 minutes; numbers are
+#   benchmarks/run.sh            full run: 2 forks x (3 x 2 s warm-up + 5 x 2 s measurement); about 75 minutes
+#   benchmarks/run.sh --quick    smoke test: 1 fork x (1 x 200 ms + 1 x 300 ms); about 5 minutes; numbers are
 #                                not fit to publish
 #   benchmarks/run.sh --skip-build [--quick]   reuse benchmarks/target/benchmarks.jar as it is
 #   benchmarks/run.sh [--quick] -- REGEX...    run only the JMH benchmarks matching REGEX (e.g. RetrySuccess);
