@@ -35,7 +35,11 @@ class PostgresCrashTest extends CrashTests {
   /** The lease of the tests' stores: as short as the store allows. */
   static final Duration LEASE = Duration.ofSeconds(1);
 
-  /** The server, one per test JVM, stopped when it exits. */
+  /**
+   * The server, one per test JVM, stopped when it exits: the same holder as the runtime tests' {@code TestPostgres}.
+   * Sharing it would take a test jar of the runtime, and that breaks every build run with
+   * {@code -Dmaven.test.skip=true}, which does not build the jar (benchmarks/run.sh is one).
+   */
   private static final class Server {
     static final EmbeddedPostgres INSTANCE = start();
 

@@ -251,7 +251,7 @@ class ReplicaHedgingTest {
         policy.call(replica -> {
           started.countDown();
           try {
-            Thread.sleep(60_000);
+            new CountDownLatch(1).await(); // a replica that never answers: only an interrupt ends its call
           } catch (InterruptedException e) {
             interrupted.countDown();
           }

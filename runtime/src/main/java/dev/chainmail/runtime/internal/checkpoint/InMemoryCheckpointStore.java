@@ -195,32 +195,12 @@ public final class InMemoryCheckpointStore implements CheckpointStore {
   }
 
   /** A claim on one run; its writes take the store's lock. */
-  private final class Claim implements RunClaim {
-    private final String runId;
-    private final Optional<RunRecord> record;
-    private final List<StepRow> rows;
+  private final class Claim extends LoadedClaim {
     /** Guarded by the store's lock. */
     boolean released;
 
     Claim(String runId, Optional<RunRecord> record, List<StepRow> rows) {
-      this.runId = runId;
-      this.record = record;
-      this.rows = rows;
-    }
-
-    @Override
-    public String runId() {
-      return runId;
-    }
-
-    @Override
-    public Optional<RunRecord> run() {
-      return record;
-    }
-
-    @Override
-    public List<StepRow> stepRows() {
-      return rows;
+      super(runId, record, rows);
     }
 
     @Override

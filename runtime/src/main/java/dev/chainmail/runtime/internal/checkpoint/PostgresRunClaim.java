@@ -1,7 +1,6 @@
 package dev.chainmail.runtime.internal.checkpoint;
 
 import dev.chainmail.runtime.checkpoint.CheckpointFencedException;
-import dev.chainmail.runtime.checkpoint.RunClaim;
 import dev.chainmail.runtime.checkpoint.RunRecord;
 import dev.chainmail.runtime.checkpoint.StepRow;
 import java.sql.Connection;
@@ -28,27 +27,22 @@ import java.util.function.Supplier;
  * claim knows the markers it loaded and the ones it wrote, and commits those by the upsert at once, so that an
  * at-most-once step never makes the server log a unique violation. This class is thread-safe.
  */
-final class PostgresRunClaim implements RunClaim {
+final class PostgresRunClaim extends LoadedClaim {
 
   /** A lease: the claim's owner token and its epoch. */
   record Lease(String owner, long epoch) {}
 
   private final PostgresStore store;
-  private final String runId;
   private final Lease lease;
-  private final Optional<RunRecord> record;
-  private final List<StepRow> rows;
   /** The steps, as {@link #markerKey}, that have a STARTED marker as far as this claim knows. */
   private final Set<String> markers = ConcurrentHashMap.newKeySet();
   private volatile boolean released;
   private volatile boolean lost;
 
   PostgresRunClaim(PostgresStore store, String runId, Lease lease, Optional<RunRecord> record, List<StepRow> rows) {
+    super(runId, record, rows);
     this.store = store;
-    this.runId = runId;
     this.lease = lease;
-    this.record = record;
-    this.rows = rows;
     for (StepRow row : rows) {
       if (row.result() == null) {
         markers.add(markerKey(row.name(), row.key()));
@@ -67,21 +61,6 @@ final class PostgresRunClaim implements RunClaim {
   /** The renewal found the lease gone: every later write is refused. */
   void lost() {
     lost = true;
-  }
-
-  @Override
-  public String runId() {
-    return runId;
-  }
-
-  @Override
-  public Optional<RunRecord> run() {
-    return record;
-  }
-
-  @Override
-  public List<StepRow> stepRows() {
-    return rows;
   }
 
   private int bindLease(PreparedStatement statement) throws SQLException {

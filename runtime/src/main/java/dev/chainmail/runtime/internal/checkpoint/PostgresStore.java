@@ -158,6 +158,18 @@ public final class PostgresStore implements PostgresCheckpointStore {
     }
   }
 
+  /**
+   * The conflict clause of a lease's upsert: a lease row that exists is taken only once it has expired, by the
+   * database's clock, with the next epoch, the inserted row's expiry and released flag, and a note of whether its
+   * last holder never released it.
+   */
+  private String takeOver() {
+    String leases = table("leases");
+    return " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
+        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at, released = excluded.released,"
+        + " taken_over = NOT " + leases + ".released WHERE " + leases + ".expires_at <= now()";
+  }
+
   /** A lease just taken, and whether it was taken over from a holder that never released it. */
   private record TakenLease(PostgresRunClaim.Lease lease, boolean takenOver) {}
 
@@ -172,10 +184,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
     String leases = table("leases");
     try (PreparedStatement take = connection.prepareStatement("INSERT INTO " + leases
         + " (run_id, owner, holder, epoch, expires_at) VALUES (?, ?, ?, 1, now() + ? * interval '1 millisecond')"
-        + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
-        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at, released = false,"
-        + " taken_over = NOT " + leases + ".released"
-        + " WHERE " + leases + ".expires_at <= now() RETURNING epoch, taken_over")) {
+        + takeOver() + " RETURNING epoch, taken_over")) {
       take.setString(1, runId);
       take.setString(2, owner);
       take.setString(3, holder);
@@ -353,10 +362,7 @@ public final class PostgresStore implements PostgresCheckpointStore {
         + " leased AS (INSERT INTO " + leases + " (run_id, owner, holder, epoch, expires_at, released)"
         + " SELECT run_id, ?, ?, 1, CASE WHEN recoveries < ? THEN now() + ? * interval '1 millisecond'"
         + " ELSE now() END, recoveries >= ? FROM picked"
-        + " ON CONFLICT (run_id) DO UPDATE SET owner = excluded.owner, holder = excluded.holder,"
-        + " epoch = " + leases + ".epoch + 1, expires_at = excluded.expires_at, released = excluded.released,"
-        + " taken_over = NOT " + leases + ".released"
-        + " WHERE " + leases + ".expires_at <= now() RETURNING run_id, epoch, released),"
+        + takeOver() + " RETURNING run_id, epoch, released),"
         + " counted AS (UPDATE " + table("runs") + " SET recoveries = recoveries + 1"
         + " WHERE run_id IN (SELECT run_id FROM leased WHERE NOT released)),"
         + " doomed AS (UPDATE " + table("runs") + " SET dead_at = ?"

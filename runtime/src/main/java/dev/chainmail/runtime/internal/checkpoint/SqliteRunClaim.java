@@ -1,6 +1,5 @@
 package dev.chainmail.runtime.internal.checkpoint;
 
-import dev.chainmail.runtime.checkpoint.RunClaim;
 import dev.chainmail.runtime.checkpoint.RunRecord;
 import dev.chainmail.runtime.checkpoint.StepRow;
 import java.nio.channels.FileLock;
@@ -13,38 +12,18 @@ import java.util.Optional;
  * it was taken. Its writes take the store's lock, and each is its own committed transaction. This class is
  * thread-safe.
  */
-final class SqliteRunClaim implements RunClaim {
+final class SqliteRunClaim extends LoadedClaim {
 
   private final SqliteCheckpointStore store;
-  private final String runId;
   private final FileLock lock;
-  private final Optional<RunRecord> record;
-  private final List<StepRow> rows;
   /** Guarded by the store's lock. */
   private boolean released;
 
   SqliteRunClaim(SqliteCheckpointStore store, String runId, FileLock lock, Optional<RunRecord> record,
       List<StepRow> rows) {
+    super(runId, record, rows);
     this.store = store;
-    this.runId = runId;
     this.lock = lock;
-    this.record = record;
-    this.rows = rows;
-  }
-
-  @Override
-  public String runId() {
-    return runId;
-  }
-
-  @Override
-  public Optional<RunRecord> run() {
-    return record;
-  }
-
-  @Override
-  public List<StepRow> stepRows() {
-    return rows;
   }
 
   @Override
