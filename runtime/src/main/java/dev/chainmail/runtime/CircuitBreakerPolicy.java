@@ -2,6 +2,7 @@ package dev.chainmail.runtime;
 
 import dev.chainmail.runtime.internal.ConfigOverrides;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Predicate;
@@ -269,8 +270,10 @@ public final class CircuitBreakerPolicy {
   /**
    * Runs one call of an asynchronous method through the breaker: it is admitted as a synchronous call is, and its
    * outcome is recorded when its stage completes. A failure that {@code counted} rejects is recorded as a success,
-   * as the {@code skipOn} and {@code failOn} of a synchronous call are; a cancelled stage's
-   * {@link java.util.concurrent.CancellationException} is a failure like any other.
+   * as the {@code skipOn} and {@code failOn} of a synchronous call are. A stage beneath that fails with
+   * {@link java.util.concurrent.CancellationException} of its own is a failure like any other; a call cancelled
+   * from above, through the returned stage (as a hedge's losers and a settled vote's remaining calls are), says
+   * nothing of its target's health: it records nothing, and a half-open breaker's trial call gives its place back.
    *
    * @param call starts the call beneath the breaker; what it throws fails the call
    * @param counted whether a failure counts against the breaker: the proxy's {@code failOn} and {@code skipOn}
@@ -315,7 +318,9 @@ public final class CircuitBreakerPolicy {
 
     @Override
     boolean onDone(T value, Throwable failure) {
-      if (failure != null && counted.test(failure)) {
+      if (isDone() && failure instanceof CancellationException) {
+        abandoned(permit);
+      } else if (failure != null && counted.test(failure)) {
         onFailure(permit);
       } else if (slowCallThresholdNanos == NO_LIMIT) {
         onSuccess(permit);
@@ -334,6 +339,18 @@ public final class CircuitBreakerPolicy {
    */
   public long startNanos() {
     return clock.nanoTime();
+  }
+
+  /**
+   * A call admitted with {@code permit} was called off from above before its outcome: nothing is recorded, and a
+   * half-open trial gives its place to the next call.
+   */
+  private void abandoned(long permit) {
+    synchronized (lock) {
+      if (status == permit && (permit & CODE_MASK) == State.HALF_OPEN.ordinal() && trialsAdmitted > 0) {
+        trialsAdmitted--;
+      }
+    }
   }
 
   private void record(long permit, byte outcome) {

@@ -90,9 +90,16 @@ public final class RateLimitPolicy {
     if (!enabled) {
       return clock.nanoTime();
     }
-    long now = clock.nanoTime();
-    long grant = reserve(now);
+    long now;
+    long grant;
+    synchronized (lock) {
+      now = clock.nanoTime();
+      grant = reserve(now);
+    }
     long pause = grant - now;
+    if (pause > maxWaitNanos) {
+      throw refused(pause);
+    }
     if (pause > 0) {
       if (Thread.currentThread().isInterrupted()) {
         throw interrupted(pause, null);
@@ -108,36 +115,34 @@ public final class RateLimitPolicy {
   }
 
   /**
-   * Reserves the next permit, if it lies at most {@code maxWait} after {@code now}, the clock's reading before the
-   * lock was taken: the grant time, by the context's clock.
+   * The next permit's grant time at {@code now}, the clock's reading under the lock, which the caller holds: the
+   * permit is reserved if it lies at most {@code maxWait} ahead, and otherwise nothing is.
    */
   private long reserve(long now) {
     long grant = now;
-    boolean reserved;
-    synchronized (lock) {
-      if (granted > 0) {
-        long newest = grants[next == 0 ? permits - 1 : next - 1];
-        if (newest > grant) {
-          grant = newest;
-        }
-        if (granted >= permits) {
-          long free = Checks.plus(grants[next], windowNanos);
-          if (free > grant) {
-            grant = free;
-          }
-        }
+    if (granted > 0) {
+      long newest = grants[next == 0 ? permits - 1 : next - 1];
+      if (newest > grant) {
+        grant = newest;
       }
-      reserved = grant - now <= maxWaitNanos;
-      if (reserved) {
-        grants[next] = grant;
-        next = next + 1 == permits ? 0 : next + 1;
-        granted++;
+      if (granted >= permits) {
+        long free = Checks.plus(grants[next], windowNanos);
+        if (free > grant) {
+          grant = free;
+        }
       }
     }
-    if (!reserved) {
-      throw limited("the next permit is free in " + Durations.approximate(grant - now) + pastMaxWait, null);
+    if (grant - now <= maxWaitNanos) {
+      grants[next] = grant;
+      next = next + 1 == permits ? 0 : next + 1;
+      granted++;
     }
     return grant;
+  }
+
+  /** The rejection of a call whose permit lies {@code pause} ahead, past {@code maxWait}. */
+  private RateLimitedException refused(long pause) {
+    return limited("the next permit is free in " + Durations.approximate(pause) + pastMaxWait, null);
   }
 
   /**
@@ -157,8 +162,13 @@ public final class RateLimitPolicy {
     Objects.requireNonNull(call, "call");
     long pause = 0L;
     if (enabled) {
-      long now = clock.nanoTime();
-      pause = reserve(now) - now;
+      synchronized (lock) {
+        long now = clock.nanoTime();
+        pause = reserve(now) - now;
+      }
+      if (pause > maxWaitNanos) {
+        throw refused(pause);
+      }
     }
     Delayed<T> delayed = new Delayed<>(call, pause > 0 ? propagator.capture() : null);
     if (pause > 0) {

@@ -184,9 +184,8 @@ public final class ReplicaPolicy {
     if (!enabled) {
       return 0;
     }
-    switch (strategy) {
+    switch (kind) {
       case FAILOVER:
-      case HEDGED:
         for (int i = 0; i < size; i++) {
           if (replicas.available(i, method)) {
             return i;
@@ -246,9 +245,8 @@ public final class ReplicaPolicy {
     if (!enabled) {
       return -1;
     }
-    switch (strategy) {
+    switch (kind) {
       case FAILOVER:
-      case HEDGED:
         for (int i = 0; i < size; i++) {
           if ((tried & (1L << i)) == 0 && replicas.available(i, method)) {
             return i;

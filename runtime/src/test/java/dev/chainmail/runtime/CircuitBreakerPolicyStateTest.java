@@ -8,8 +8,10 @@ import static dev.chainmail.runtime.CircuitBreakerPolicy.State.OPEN;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +55,33 @@ class CircuitBreakerPolicyStateTest {
     assertEquals(OPEN, breaker.state());
     time.advance(5 * S);
     return breaker;
+  }
+
+  @Test
+  void anAsynchronousCallCancelledFromAboveRecordsNothingAndGivesItsTrialBack() {
+    CircuitBreakerPolicy closed = breaker(4, 0.5);
+    for (int i = 0; i < 8; i++) {
+      closed.async(CompletableFuture::new, failure -> true).cancel(true);
+    }
+    assertEquals(CLOSED, closed.state(), "calls called off say nothing of the target's health");
+
+    CircuitBreakerPolicy breaker = halfOpenable(1);
+    breaker.async(CompletableFuture::new, failure -> true).cancel(true);
+    assertEquals(HALF_OPEN, breaker.state());
+    CompletableFuture<String> trial = new CompletableFuture<>();
+    CompletableFuture<String> admitted = breaker.async(() -> trial, failure -> true);
+    trial.complete("ok");
+    assertEquals("ok", admitted.join());
+    assertEquals(CLOSED, breaker.state(), "the abandoned trial's place went to the next call");
+
+    CircuitBreakerPolicy beneath = breaker(4, 0.5);
+    for (int i = 0; i < 4; i++) {
+      CompletableFuture<String> own = new CompletableFuture<>();
+      CompletableFuture<String> call = beneath.async(() -> own, failure -> true);
+      own.cancel(true);
+      assertTrue(call.isCompletedExceptionally());
+    }
+    assertEquals(OPEN, beneath.state(), "a stage beneath that is cancelled on its own is a failure");
   }
 
   @Test

@@ -204,6 +204,19 @@ class ReplicaPolicyTest {
   }
 
   @Test
+  void hedgedAndQuorumChooseInFailoverOrderAroundAnEjectedReplica() {
+    for (ReplicaStrategy strategy : List.of(ReplicaStrategy.HEDGED, ReplicaStrategy.QUORUM)) {
+      ReplicaSet<String> set = set(3);
+      ReplicaPolicy policy = policy(strategy, set);
+      eject(set, 0);
+      for (int k = 0; k < 20; k++) {
+        assertEquals(1, policy.first(), strategy.name());
+        assertEquals(2, policy.next(0b011), strategy.name());
+      }
+    }
+  }
+
+  @Test
   void withNoReplicaAvailableFirstReturnsTheEarliestEjected() {
     for (ReplicaStrategy strategy : ReplicaStrategy.values()) {
       ReplicaSet<String> set = set(3);
