@@ -22,8 +22,11 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
   private final ReplicaHedging hedging;
 
   // Guarded by this.
+  /** When each replica was called, for the adaptive delay's latencies; null with a fixed delay. */
   private final long[] startedAt;
   private long tried;
+  /** The replicas whose calls are under way. */
+  private long underWay;
   /** The replicas called as hedges, rather than first or on a failover. */
   private long hedgedTo;
   private int running;
@@ -36,7 +39,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
       Predicate<? super Throwable> counted) {
     super(policy, call, counted);
     this.hedging = hedging;
-    this.startedAt = new long[set.size()];
+    this.startedAt = hedging.adaptive() ? new long[set.size()] : null;
   }
 
   /**
@@ -71,8 +74,11 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
   /** Under the lock: marks a replica as called. */
   private void called(int replica) {
     tried |= 1L << replica;
+    underWay |= 1L << replica;
     running++;
-    startedAt[replica] = hedging.clock().nanoTime();
+    if (startedAt != null) {
+      startedAt[replica] = hedging.clock().nanoTime();
+    }
   }
 
   /** Under the lock: arms the timer of the next hedge, if one may follow. */
@@ -98,7 +104,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
       }
       hedges++;
       hedgedTo |= 1L << next;
-      waitingOn = first;
+      waitingOn = waitingOn();
       prepare(next);
     }
     hedging.listener().onHedgeSent(method, next, waitingOn);
@@ -111,14 +117,18 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     boolean hedge = false;
     boolean end;
     boolean hedgeWon = false;
-    long latency = 0L;
+    long latency = -1L;
+    int waitingOn = -1;
     synchronized (this) {
       running--;
+      underWay &= ~(1L << replica);
       if (isDone()) {
         return;
       }
       if (failure == null) {
-        latency = hedging.clock().nanoTime() - startedAt[replica];
+        if (startedAt != null) {
+          latency = hedging.clock().nanoTime() - startedAt[replica];
+        }
         hedgeWon = (hedgedTo & (1L << replica)) != 0;
         end = true;
       } else if (!counted.test(failure)) {
@@ -131,6 +141,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
           if (hedge) {
             hedges++;
             hedgedTo |= 1L << next;
+            waitingOn = waitingOn();
           } else {
             next = -1;
           }
@@ -146,7 +157,9 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     }
     if (failure == null) {
       set.succeeded(replica, method);
-      hedging.window().record(latency);
+      if (latency >= 0) {
+        hedging.window().record(latency);
+      }
       if (hedgeWon) {
         hedging.listener().onHedgeWon(method, replica, first);
       }
@@ -164,10 +177,15 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     }
     if (next >= 0) {
       if (hedge) {
-        hedging.listener().onHedgeSent(method, next, first);
+        hedging.listener().onHedgeSent(method, next, waitingOn);
       }
       launch(next);
     }
+  }
+
+  /** Under the lock: the replica a hedge waits on, the first one while it is under way, else the lowest that is. */
+  private int waitingOn() {
+    return (underWay & (1L << first)) != 0 ? first : Long.numberOfTrailingZeros(underWay);
   }
 
   @Override

@@ -39,6 +39,8 @@ public final class BulkheadPolicy {
   private final ChainmailListener listener;
   /** The asynchronous calls waiting for a permit, first come first. */
   private final Queue<Held<?>> queued = new ConcurrentLinkedQueue<>();
+  /** Set on a thread while it hands permits to waiting calls, in {@link #serveQueue}. */
+  private final ThreadLocal<Boolean> serving = new ThreadLocal<>();
   private final Scheduler scheduler;
   private final ContextPropagator propagator;
 
@@ -161,18 +163,31 @@ public final class BulkheadPolicy {
     return waiting;
   }
 
-  /** Gives each permit that is free to the first call still waiting in the queue, while there are both. */
+  /**
+   * Gives each permit that is free to the first call still waiting in the queue, while there are both. A call that
+   * starts here and ends at once gives its permit back from within this loop; the loop then hands it on, rather
+   * than a nested one, so that a long queue of calls that end at once never deepens the stack.
+   */
   private void serveQueue() {
-    while (!queued.isEmpty() && permits.take()) {
-      Held<?> next = queued.poll();
-      while (next != null && !next.claim()) {
-        next = queued.poll();
+    if (serving.get() != null) {
+      // This thread is in this loop already, further up its stack: that loop sees the permit just given back.
+      return;
+    }
+    serving.set(Boolean.TRUE);
+    try {
+      while (!queued.isEmpty() && permits.take()) {
+        Held<?> next = queued.poll();
+        while (next != null && !next.claim()) {
+          next = queued.poll();
+        }
+        if (next == null) {
+          permits.releaseShared(1);
+        } else {
+          next.beginAfterWait();
+        }
       }
-      if (next == null) {
-        permits.releaseShared(1);
-      } else {
-        next.beginAfterWait();
-      }
+    } finally {
+      serving.remove();
     }
   }
 
@@ -202,8 +217,16 @@ public final class BulkheadPolicy {
       return state.compareAndSet(WAITING, STARTED);
     }
 
-    /** Starts the call, which holds a permit. */
+    /**
+     * Starts a call that waited, which holds a permit; unless it was cancelled after the permit came to it and
+     * before it could start, in which case it never runs and the permit goes to the next.
+     */
     void begin() {
+      if (isDone()) {
+        begun = true;
+        release();
+        return;
+      }
       begin(AsyncStages.start(call));
     }
 

@@ -151,12 +151,13 @@ public interface ChainmailListener {
   default void onReplicaRestarted(String method, int replica) {}
 
   /**
-   * Called when a {@code HEDGED} call sends a hedge: its first replica has not answered within the hedge delay, and
-   * the hedging budget allows an extra call.
+   * Called when a {@code HEDGED} call sends a hedge, and the hedging budget allows an extra call: no replica has
+   * answered within the hedge delay, or one failed while others were still under way.
    *
    * @param method the replicated method, as {@code com.example.Answerer/answer}
    * @param replica the replica the hedge goes to, from 0
-   * @param waitingOn the replica the call was sent to first, which has not answered yet
+   * @param waitingOn a replica whose call is still under way: the one the call was sent to first, unless that one
+   *     has failed, and then the lowest index under way
    */
   default void onHedgeSent(String method, int replica, int waitingOn) {}
 

@@ -14,7 +14,6 @@ final class ReplicaHedging {
 
   private final long fixedDelayNanos;
   private final int maxHedges;
-  private final double ratio;
   private final LoadBudget budget;
   private final LatencyWindow window;
   private final Clock clock;
@@ -23,12 +22,13 @@ final class ReplicaHedging {
 
   /**
    * @param fixedDelayNanos the hedge delay, or a negative number for the adaptive one, the p95 of recent successes
+   * @param budget the hedges allowed per call, above zero: a method with no budget sends no hedge, and has no
+   *     hedging
    */
   ReplicaHedging(long fixedDelayNanos, int maxHedges, double budget, ChainmailContext context) {
     this.fixedDelayNanos = fixedDelayNanos;
     this.maxHedges = maxHedges;
     this.clock = context.clock();
-    this.ratio = budget;
     this.budget = new LoadBudget(budget, BUDGET_FLOOR, clock);
     this.window = new LatencyWindow(clock, ADAPTIVE_FALLBACK_NANOS);
     this.scheduler = context.scheduler();
@@ -58,9 +58,9 @@ final class ReplicaHedging {
     return maxHedges;
   }
 
-  /** Spends the budget of one hedge, if it allows one; a budget of zero allows none, its floor aside. */
+  /** Spends the budget of one hedge, if it allows one. */
   boolean trySpend() {
-    return ratio > 0 && budget.trySpend();
+    return budget.trySpend();
   }
 
   LatencyWindow window() {

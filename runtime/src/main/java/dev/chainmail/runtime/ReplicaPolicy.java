@@ -78,7 +78,7 @@ public final class ReplicaPolicy {
   private final int kind;
   /** False when the config's {@code enabled} key turned the method's {@code @Replicated} off: the primary only. */
   private final boolean enabled;
-  /** For HEDGED, the hedging; null for the strategies that call one replica at a time. */
+  /** For HEDGED with a budget, the hedging; null for the other strategies, and with a budget of zero. */
   private final ReplicaHedging hedging;
   /** For QUORUM, how many replicas must agree; 0 for the other strategies. */
   private final int quorum;
@@ -106,7 +106,8 @@ public final class ReplicaPolicy {
     this.enabled = builder.enabled;
     // Turned off, the policy keeps to the primary: FAILOVER's fast path already answers 0 while none is ejected.
     this.kind = enabled ? kindOf(strategy) : kindOf(ReplicaStrategy.FAILOVER);
-    this.hedging = strategy == ReplicaStrategy.HEDGED && enabled
+    // With no budget, no hedge is ever sent: the call is an asynchronous failover, and arms no timer.
+    this.hedging = strategy == ReplicaStrategy.HEDGED && enabled && builder.hedgeBudget > 0
         ? new ReplicaHedging(builder.hedgeDelayNanos, builder.maxHedges, builder.hedgeBudget, replicas.context())
         : null;
     this.quorum = strategy == ReplicaStrategy.QUORUM && enabled

@@ -7,9 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -203,5 +207,53 @@ class BulkheadPolicyTest {
     assertInstanceOf(InterruptedException.class, e.getCause());
     assertTrue(flag.get(5, TimeUnit.SECONDS));
     assertEquals(1, bulkhead.inFlight());
+  }
+
+  @Test
+  void aWaitingCallCancelledAfterItsPermitCameNeverStarts() {
+    AtomicReference<CompletableFuture<String>> waiting = new AtomicReference<>();
+    // The caller's context runs the start of a waiting call; here it is cancelled just before, as a caller on
+    // another thread may cancel it between the hand-off of the permit and the start.
+    ContextPropagator cancelling = () -> task -> {
+      waiting.get().cancel(false);
+      task.run();
+    };
+    VirtualTime time = new VirtualTime();
+    BulkheadPolicy bulkhead = BulkheadPolicy.builder(METHOD).maxConcurrent(1).maxWait("1s")
+        .build(ChainmailContext.builder().clock(time).sleeper(time).contextPropagator(cancelling).build());
+    CompletableFuture<String> first = new CompletableFuture<>();
+    CompletableFuture<String> running = bulkhead.async(() -> first);
+    AtomicInteger started = new AtomicInteger();
+    waiting.set(bulkhead.async(() -> {
+      started.incrementAndGet();
+      return CompletableFuture.completedFuture("second");
+    }));
+    first.complete("first");
+    assertEquals("first", running.join());
+    assertTrue(waiting.get().isCancelled());
+    assertEquals(0, started.get(), "a cancelled call started");
+    assertEquals(0, bulkhead.inFlight(), "its permit was kept");
+    assertEquals("third", bulkhead.async(() -> CompletableFuture.completedFuture("third")).join());
+  }
+
+  @Test
+  void aLongQueueOfCallsThatEndAtOnceIsServedWithoutDeepeningTheStack() {
+    VirtualTime time = new VirtualTime();
+    BulkheadPolicy bulkhead = BulkheadPolicy.builder(METHOD).maxConcurrent(1).maxWait("1h")
+        .build(ChainmailContext.builder().clock(time).sleeper(time).build());
+    CompletableFuture<String> first = new CompletableFuture<>();
+    bulkhead.async(() -> first);
+    int waiting = 100_000;
+    List<CompletableFuture<String>> queued = new ArrayList<>();
+    for (int i = 0; i < waiting; i++) {
+      queued.add(bulkhead.async(() -> CompletableFuture.completedFuture("at once")));
+    }
+    // Each waiting call ends as it starts, and gives its permit to the next: in a nested loop per call, a queue
+    // this long overflows the stack.
+    first.complete("first");
+    for (CompletableFuture<String> call : queued) {
+      assertEquals("at once", call.join());
+    }
+    assertEquals(0, bulkhead.inFlight());
   }
 }

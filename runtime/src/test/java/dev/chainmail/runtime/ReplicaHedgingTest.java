@@ -118,6 +118,51 @@ class ReplicaHedgingTest {
   }
 
   @Test
+  void aHedgeSentAfterTheFirstReplicaFailedWaitsOnOneStillUnderWay() {
+    ReplicaPolicy policy = hedged(3, ReplicaPolicy.builder(M, ReplicaStrategy.HEDGED).hedgeDelay("100ms")
+        .maxHedges(2));
+    CompletableFuture<String> answer = call(policy);
+    time.advance(100 * MS);
+    last(0).completeExceptionally(new IOException("first failed"));
+    assertEquals(1, calls.get(2).size(), "the failure sent the next hedge at once");
+    last(2).complete("third");
+    assertEquals("third", answer.join());
+    assertEquals(List.of("sent 1 waiting on 0", "sent 2 waiting on 1", "won 2 over 0"), events,
+        "the second hedge waits on replica 1: replica 0 has answered, with a failure");
+  }
+
+  @Test
+  void aHedgeAfterAFailoverWaitsOnTheReplicaFailedOverTo() {
+    ReplicaPolicy policy = hedged(3);
+    CompletableFuture<String> answer = call(policy);
+    last(0).completeExceptionally(new IOException("first failed"));
+    assertEquals(1, calls.get(1).size(), "a failure with nothing under way fails over");
+    time.advance(100 * MS);
+    assertEquals(1, calls.get(2).size());
+    last(2).complete("hedge");
+    assertEquals("hedge", answer.join());
+    assertEquals(List.of("sent 2 waiting on 1", "won 2 over 0"), events);
+  }
+
+  @Test
+  void aFixedDelayIsKeptWhateverTheLatencies() {
+    ReplicaPolicy policy = hedged(2);
+    for (int i = 0; i < 50; i++) {
+      CompletableFuture<String> answer = call(policy);
+      time.advance(MS);
+      last(0).complete("fast");
+      answer.join();
+    }
+    CompletableFuture<String> answer = call(policy);
+    time.advance(100 * MS - 1);
+    assertEquals(0, calls.get(1).size(), "fast answers did not shorten a fixed delay");
+    time.advance(1);
+    assertEquals(1, calls.get(1).size());
+    last(1).complete("hedge");
+    assertEquals("hedge", answer.join());
+  }
+
+  @Test
   void whenEveryCallFailsTheLastFailureCarriesTheOthers() {
     ReplicaPolicy policy = hedged(2);
     CompletableFuture<String> answer = call(policy);
