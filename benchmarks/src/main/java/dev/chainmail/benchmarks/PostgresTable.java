@@ -1,7 +1,9 @@
 package dev.chainmail.benchmarks;
 
 import dev.chainmail.benchmarks.chains.DurableRun;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.results.Result;
@@ -15,13 +17,19 @@ final class PostgresTable {
 
   private PostgresTable() {}
 
-  static String markdown(String serverVersion, Collection<RunResult> write, Collection<RunResult> resume) {
+  /**
+   * @param write the write path's and whole runs' results, each over all its forks
+   * @param rounds the same results, one list per round of alternating forks and thread count
+   * @param resume the resume's results
+   */
+  static String markdown(String serverVersion, Collection<RunResult> write, List<List<RunResult>> rounds,
+      Collection<RunResult> resume) {
     StringBuilder md = new StringBuilder();
     md.append("PostgreSQL ").append(serverVersion).append(", embedded, fsync and synchronous_commit on; HikariCP,")
         .append(" 12 connections.\n\n");
     md.append("| write path | Chainmail steps/s | floor steps/s | same-row floor steps/s | share of floor")
-        .append(" (same row) | Chainmail p50 / p99 | floor p50 / p99 |\n");
-    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: |\n");
+        .append(" (same row) | share in each round | Chainmail p50 / p99 | floor p50 / p99 |\n");
+    md.append("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
     for (int threads : new int[] {1, 8}) {
       RunResult chainmail = find(write, "PostgresCheckpointBenchmark.chainmail", Mode.Throughput, threads);
       RunResult floor = find(write, "PostgresCheckpointBenchmark.jdbc", Mode.Throughput, threads);
@@ -29,7 +37,7 @@ final class PostgresTable {
       md.append("| ").append(threads == 1 ? "1 run" : threads + " concurrent runs").append(" | ")
           .append(perSecond(chainmail, 1)).append(" | ").append(perSecond(floor, 1)).append(" | ")
           .append(perSecond(sameRow, 1)).append(" | ").append(share(chainmail, floor)).append(" (")
-          .append(share(chainmail, sameRow)).append(") | ")
+          .append(share(chainmail, sameRow)).append(") | ").append(roundShares(rounds, threads)).append(" | ")
           .append(percentiles(find(write, "PostgresCheckpointBenchmark.chainmail", Mode.SampleTime, threads)))
           .append(" | ").append(percentiles(find(write, "PostgresCheckpointBenchmark.jdbc", Mode.SampleTime,
               threads))).append(" |\n");
@@ -55,6 +63,20 @@ final class PostgresTable {
     md.append("| DBOS / Chainmail | ").append(ratio(dbos.getPrimaryResult().getScore(),
         chainmail.getPrimaryResult().getScore())).append(" | |\n");
     return md.toString();
+  }
+
+  /** Chainmail's share of the floor (and of the same-row floor) in each round at {@code threads}. */
+  private static String roundShares(List<List<RunResult>> rounds, int threads) {
+    List<String> shares = new ArrayList<>();
+    for (List<RunResult> round : rounds) {
+      if (round.get(0).getParams().getThreads() == threads) {
+        RunResult chainmail = find(round, "PostgresCheckpointBenchmark.chainmail", Mode.Throughput, threads);
+        shares.add(share(chainmail, find(round, "PostgresCheckpointBenchmark.jdbc", Mode.Throughput, threads))
+            + " (" + share(chainmail, find(round, "PostgresCheckpointBenchmark.jdbcSameRow", Mode.Throughput,
+                threads)) + ")");
+      }
+    }
+    return String.join(", ", shares);
   }
 
   private static RunResult find(Collection<RunResult> results, String benchmark, Mode mode, int threads) {
