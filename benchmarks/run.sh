@@ -9,7 +9,7 @@
 #   benchmarks/run.sh [--quick] -- REGEX...    run only the JMH benchmarks matching REGEX (e.g. RetrySuccess);
 #                                cold start and build time are skipped
 #   benchmarks/run.sh [--quick] --postgres      run only the PostgreSQL benchmarks, on one embedded server that
-#                                every fork shares, at 1 and 8 threads, beside DBOS Transact; about 25 minutes
+#                                every fork shares, at 1 and 8 threads, beside DBOS Transact; about 13 minutes
 #
 # A full run measures the PostgreSQL scenarios as --postgres does, after the others.
 # Results go to benchmarks/target/results/ (jmh.json, jmh.log, *.md); the tables are printed at the end.
