@@ -25,11 +25,10 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
   /** When each replica was called, for the adaptive delay's latencies; null with a fixed delay. */
   private final long[] startedAt;
   private long tried;
-  /** The replicas whose calls are under way. */
+  /** The replicas whose calls are under way; each replica is called at most once per call. */
   private long underWay;
   /** The replicas called as hedges, rather than first or on a failover. */
   private long hedgedTo;
-  private int running;
   private int hedges;
   private int first = -1;
   private ReplicaFailures failures;
@@ -75,7 +74,6 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
   private void called(int replica) {
     tried |= 1L << replica;
     underWay |= 1L << replica;
-    running++;
     if (startedAt != null) {
       startedAt[replica] = hedging.clock().nanoTime();
     }
@@ -95,7 +93,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     int waitingOn;
     synchronized (this) {
       timer = null;
-      if (isDone() || running == 0 || hedges >= hedging.maxHedges()) {
+      if (isDone() || underWay == 0 || hedges >= hedging.maxHedges()) {
         return;
       }
       next = policy.next(tried);
@@ -120,7 +118,6 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
     long latency = -1L;
     int waitingOn = -1;
     synchronized (this) {
-      running--;
       underWay &= ~(1L << replica);
       if (isDone()) {
         return;
@@ -135,7 +132,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
         end = true;
       } else {
         next = policy.next(tried);
-        if (next >= 0 && running > 0) {
+        if (next >= 0 && underWay != 0) {
           // Others are under way: the next call is a hedge, if the limits and the budget allow it; else wait.
           hedge = hedges < hedging.maxHedges() && hedging.trySpend();
           if (hedge) {
@@ -146,7 +143,7 @@ final class AsyncHedge<T> extends ParallelReplicaCall<T> {
             next = -1;
           }
         }
-        end = next < 0 && running == 0;
+        end = next < 0 && underWay == 0;
         if (next >= 0) {
           prepare(next);
         }

@@ -59,6 +59,11 @@ class ReplicaHedgingTest {
     return hedged(replicas, ReplicaPolicy.builder(M, ReplicaStrategy.HEDGED).hedgeDelay("100ms"));
   }
 
+  /** HEDGED with a delay of 100 ms and up to two hedges per call. */
+  private ReplicaPolicy hedgedTwice(int replicas) {
+    return hedged(replicas, ReplicaPolicy.builder(M, ReplicaStrategy.HEDGED).hedgeDelay("100ms").maxHedges(2));
+  }
+
   private CompletableFuture<String> call(ReplicaPolicy policy) {
     return policy.async(replica -> {
       CompletableFuture<String> future = new CompletableFuture<>();
@@ -104,8 +109,7 @@ class ReplicaHedgingTest {
 
   @Test
   void aFailureDoesNotWinAndSendsTheNextCallAtOnce() {
-    ReplicaPolicy policy = hedged(3, ReplicaPolicy.builder(M, ReplicaStrategy.HEDGED).hedgeDelay("100ms")
-        .maxHedges(2));
+    ReplicaPolicy policy = hedgedTwice(3);
     CompletableFuture<String> answer = call(policy);
     time.advance(100 * MS);
     last(1).completeExceptionally(new IOException("hedge failed fast"));
@@ -119,8 +123,7 @@ class ReplicaHedgingTest {
 
   @Test
   void aHedgeSentAfterTheFirstReplicaFailedWaitsOnOneStillUnderWay() {
-    ReplicaPolicy policy = hedged(3, ReplicaPolicy.builder(M, ReplicaStrategy.HEDGED).hedgeDelay("100ms")
-        .maxHedges(2));
+    ReplicaPolicy policy = hedgedTwice(3);
     CompletableFuture<String> answer = call(policy);
     time.advance(100 * MS);
     last(0).completeExceptionally(new IOException("first failed"));
