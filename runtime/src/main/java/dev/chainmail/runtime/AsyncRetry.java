@@ -25,6 +25,7 @@ final class AsyncRetry<T> extends StageRelay<T> implements Runnable {
   private final Function<? super Throwable, Duration> delayFrom;
   private final Predicate<? super T> rejects;
   private final long startNanos;
+  /** Runs a later attempt in the caller's captured context; null for a policy that never retries. */
   private final Executor caller;
   /** Attempts started so far; written before each attempt starts, read after it completes. */
   private int attempts;

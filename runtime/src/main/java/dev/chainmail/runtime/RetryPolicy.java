@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -200,7 +201,8 @@ public final class RetryPolicy {
    * <p>The returned stage completes with the first attempt's value that {@code rejects} does not reject, or, once
    * retrying stops, with the last attempt's failure, or its rejected value. Cancelling it cancels the attempt under
    * way and calls off the next one. Scheduled attempts run inside the caller's context, as the context's
-   * {@link ContextPropagator} captured it when this method was called.
+   * {@link ContextPropagator} captured it when this method was called; a policy that cannot retry (one attempt, or
+   * turned off) captures nothing.
    *
    * @param attempt starts one attempt; it may return a failed stage, or throw, which fails the attempt
    * @param retried whether a failure is retried: the proxy's {@code retryOn} and {@code abortOn} checks
@@ -222,8 +224,9 @@ public final class RetryPolicy {
       // The first attempt has already succeeded, as a cached answer does: nothing to retry, nothing to follow.
       return succeeded;
     }
-    AsyncRetry<T> call = new AsyncRetry<>(this, attempt, retried, delayFrom, rejects, startNanos,
-        context.propagator().capture());
+    // Only a later attempt runs in the caller's captured context: a policy that cannot retry captures nothing.
+    Executor caller = enabled && maxAttempts > 1 ? context.propagator().capture() : null;
+    AsyncRetry<T> call = new AsyncRetry<>(this, attempt, retried, delayFrom, rejects, startNanos, caller);
     call.first(first);
     return call;
   }
