@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>The run holds its claim while it is open, so no other caller executes it. Its steps may be called from
  * several threads: lookups of recorded steps take no lock, and writes to the store are made one at a time. This
  * class is thread-safe.
+ *
+ * <p>It holds in memory the records it was entered with, and the records of steps with a {@code @StepKey} that it
+ * commits, which a repeated key returns. A step counted by occurrence is asked for once per execution, so its
+ * record is not held once committed: a long run of such steps does not grow the heap.
  */
 public final class CheckpointRun {
 
@@ -95,10 +99,11 @@ public final class CheckpointRun {
     if (recorded != null && recorded.result != null && fingerprints.matches(recorded.fingerprint)) {
       return recorded;
     }
-    return beginSlowly(policy, table, stepKey, fingerprints.copy());
+    return beginSlowly(policy, table, stepKey, key != null, fingerprints.copy());
   }
 
-  private StepCall beginSlowly(StepPolicy policy, StepTable table, String key, byte[] fingerprint) {
+  private StepCall beginSlowly(StepPolicy policy, StepTable table, String key, boolean keyed,
+      byte[] fingerprint) {
     synchronized (lock) {
       if (exited) {
         throw exitedException(policy.name());
@@ -116,18 +121,18 @@ public final class CheckpointRun {
         } else if (policy.atMostOnce()) {
           throw new CheckpointInDoubtException(runId, table.name, key);
         } else {
-          return new StepCall(this, table, key, recorded.seq, fingerprint, null);
+          return new StepCall(this, table, key, recorded.seq, fingerprint, null, keyed);
         }
       }
       if (policy.atMostOnce()) {
         long seq = nextSeq;
         claim.insertStarted(table.name, key, seq, fingerprint);
         nextSeq = seq + 1;
-        StepCall marker = new StepCall(this, table, key, seq, fingerprint, null);
+        StepCall marker = new StepCall(this, table, key, seq, fingerprint, null, keyed);
         table.rows.put(key, marker);
         return marker;
       }
-      return new StepCall(this, table, key, -1, fingerprint, null);
+      return new StepCall(this, table, key, -1, fingerprint, null, keyed);
     }
   }
 
@@ -146,7 +151,12 @@ public final class CheckpointRun {
         nextSeq = seq + 1;
       }
       call.committed = true;
-      call.table.rows.put(call.key, new StepCall(this, call.table, call.key, seq, call.fingerprint, bytes));
+      if (call.keyed) {
+        call.table.rows.put(call.key, new StepCall(this, call.table, call.key, seq, call.fingerprint, bytes));
+      } else {
+        // Asked for once per execution: drop its STARTED marker, if it had one, and hold nothing.
+        call.table.rows.remove(call.key);
+      }
     }
   }
 
@@ -201,6 +211,15 @@ public final class CheckpointRun {
       }
     }
     return table;
+  }
+
+  /** @return how many step records the run holds in memory, for tests */
+  int heldRecords() {
+    int held = 0;
+    for (StepTable table : tables.values()) {
+      held += table.rows.size();
+    }
+    return held;
   }
 
   private IllegalStateException exitedException(String step) {

@@ -17,16 +17,27 @@ public final class StepCall {
   final long seq;
   final byte[] fingerprint;
   final byte[] result;
+  /**
+   * Whether the key is the step's own ({@code @StepKey}), which the run may be asked for again, so that it keeps
+   * the record once committed; a key counted by occurrence is asked for once per execution of the run.
+   */
+  final boolean keyed;
   /** Whether a call to be executed was committed; guarded by the run's lock. */
   boolean committed;
 
   StepCall(CheckpointRun run, StepTable table, String key, long seq, byte[] fingerprint, byte[] result) {
+    this(run, table, key, seq, fingerprint, result, true);
+  }
+
+  StepCall(CheckpointRun run, StepTable table, String key, long seq, byte[] fingerprint, byte[] result,
+      boolean keyed) {
     this.run = run;
     this.table = table;
     this.key = key;
     this.seq = seq;
     this.fingerprint = fingerprint;
     this.result = result;
+    this.keyed = keyed;
   }
 
   /** @return {@code true} if the step's result is recorded, and the step is not to be executed */

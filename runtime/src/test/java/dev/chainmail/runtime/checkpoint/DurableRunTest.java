@@ -239,6 +239,40 @@ class DurableRunTest {
 
   @ParameterizedTest
   @EnumSource(StoreKind.class)
+  void aRunHoldsNoRecordOfAStepCountedByOccurrenceOnceCommittedAndKeepsTheKeyedOnes(StoreKind kind) {
+    RunEntry entry = entry(kind);
+    StepPolicy ask = StepPolicy.of("ask", false, false);
+    StepPolicy once = StepPolicy.of("once", false, true);
+    StepPolicy fetch = StepPolicy.of("fetch", false, false);
+    crashAfter(entry, () -> {
+      for (int i = 0; i < 200; i++) {
+        String question = "q" + i;
+        step(ask, question, () -> "answer to " + question);
+      }
+      step(once, "charge", () -> "charged");
+      assertEquals(0, Checkpoints.current().heldRecords(), "neither results nor STARTED markers are held");
+      StepCall keyed = fetch.begin(Checkpoints.current(), "doc", stepArguments("doc"));
+      keyed.commit(STRING, "text");
+      assertEquals(1, Checkpoints.current().heldRecords());
+      assertEquals("text", fetch.begin(Checkpoints.current(), "doc", stepArguments("doc")).decode(STRING),
+          "a repeated key returns the record without a query");
+    });
+    assertEquals(202, store.steps("r1").size());
+    executed.clear();
+    String result = run(entry, "r1", "", () -> {
+      String last = "";
+      for (int i = 0; i < 200; i++) {
+        last = step(ask, "q" + i, () -> "?");
+      }
+      StepCall keyed = fetch.begin(Checkpoints.current(), "doc", stepArguments("doc"));
+      return last + ", " + step(once, "charge", () -> "?") + ", " + keyed.decode(STRING);
+    });
+    assertEquals("answer to q199, charged, text", result);
+    assertEquals(List.of(), executed, "the resume found every record in the store");
+  }
+
+  @ParameterizedTest
+  @EnumSource(StoreKind.class)
   void aMismatchWithRerunExecutesAgainAndDiscardsEveryLaterRecord(StoreKind kind) {
     RunEntry entry = entry(kind);
     StepPolicy first = StepPolicy.of("first", false, false);
